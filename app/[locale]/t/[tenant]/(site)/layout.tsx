@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { CSSProperties, ReactNode } from "react";
+import { LanguageSwitch } from "@/components/site/LanguageSwitch";
+import { pickColumn } from "@/lib/i18n/localized";
+import { asLocale } from "@/lib/i18n/routing";
+import { Link } from "@/lib/i18n/navigation";
+import { getTenant } from "@/lib/tenancy/current";
+
+type Props = { children: ReactNode; params: Promise<{ tenant: string; locale: string }> };
+
+/** An association's site: its name and colour around every page. Unknown host → 404. */
+export default async function SiteLayout({ children, params }: Props) {
+  const { tenant: key, locale: segment } = await params;
+  const locale = asLocale(segment);
+  const tenant = await getTenant(key);
+  if (!tenant) notFound();
+  const t = await getTranslations("common");
+  const name = pickColumn(tenant.nameAr, tenant.nameEn, locale);
+
+  return (
+    <div style={{ "--brand": tenant.primaryColor } as CSSProperties} className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <header className="bg-[var(--brand)] text-white print:hidden">
+        <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="text-base font-bold leading-snug sm:text-lg">
+            {name}
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <div className="flex-1">{children}</div>
+      <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-500 print:hidden">
+        {t("poweredBy")}
+      </footer>
+    </div>
+  );
+}

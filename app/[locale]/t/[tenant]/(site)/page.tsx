@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PolicyDocument } from "@/components/policy/PolicyDocument";
+import { getDb } from "@/lib/db";
+import { pickColumn, pickText } from "@/lib/i18n/localized";
+import { asLocale } from "@/lib/i18n/routing";
+import { getPublishedPolicy } from "@/lib/policy/service";
+import { getTenant } from "@/lib/tenancy/current";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tenant: string; locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant: key, locale: segment } = await params;
+  const locale = asLocale(segment);
+  const tenant = await getTenant(key);
+  if (!tenant) return {};
+  const name = pickColumn(tenant.nameAr, tenant.nameEn, locale);
+  const policy = await getPublishedPolicy(await getDb(), tenant.id);
+  const t = await getTranslations({ locale, namespace: "policy" });
+  return {
+    title: policy ? `${pickText(policy.content.title, locale).value} — ${name}` : name,
+    description: t("metaDescription", { name }),
+    alternates: { languages: { ar: "/", en: "/en" } },
+    other: { "theme-color": tenant.primaryColor },
+  };
+}
+
+/** The association's home: its published beneficiary-relations policy. */
+export default async function PolicyHome({ params }: Props) {
+  const { tenant: key, locale: segment } = await params;
+  const locale = asLocale(segment);
+  setRequestLocale(locale);
+  const tenant = await getTenant(key);
+  if (!tenant) notFound(); // the layout answers 404 too; pages render alongside it
+  const policy = await getPublishedPolicy(await getDb(), tenant.id);
+  const t = await getTranslations("policy");
+  return (
+    <main id="main">
+      {policy ? (
+        <PolicyDocument tenant={tenant} policy={policy} locale={locale} />
+      ) : (
+        <p className="mx-auto max-w-4xl px-4 py-16 text-center text-stone-600">{t("noPublished")}</p>
+      )}
+    </main>
+  );
+}

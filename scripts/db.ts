@@ -1,0 +1,36 @@
+// npm run db:migrate | db:seed | db:setup — on DATABASE_URL, or on embedded PGlite when unset.
+import { openDatabase, targetFromEnv } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { seed } from "../lib/db/seed";
+
+async function main(command: string | undefined) {
+  if (!command || !["migrate", "seed", "setup"].includes(command)) {
+    throw new Error("usage: tsx scripts/db.ts migrate|seed|setup");
+  }
+  const target = targetFromEnv();
+  const where = target.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite at ${target.dataDir}`;
+  const db = await openDatabase(target);
+  try {
+    if (command !== "seed") {
+      const session = await db.session();
+      try {
+        const applied = await migrate(session);
+        console.log(`[db] ${where}: ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}`);
+      } finally {
+        await session.release();
+      }
+    }
+    // At start-up, seed only an empty database; `db:seed` always (it is idempotent).
+    if (command === "seed" || (await db.prisma.association.count()) === 0) {
+      await seed(db.prisma);
+      console.log(`[db] ${where}: seeded the demo associations`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv[2]).catch((error) => {
+  console.error(`[db] ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
