@@ -1,5 +1,6 @@
 // Stable keys for the platform's catalogs. Policies reference these keys so that reports can
-// compare associations; an association may add its own entries with a `custom.` key.
+// compare associations; an association may add its own entries with a `custom.` key
+// (see lib/policy/schema.ts).
 // The labels here are the catalog's defaults; a policy keeps its own wording for each entry.
 
 export const CHANNEL_KEYS = [
@@ -63,6 +64,3 @@ export const CATALOG: { kind: CatalogKind; key: string; label: Label; sortOrder:
     sortOrder: i,
   })),
 ];
-
-/** Keys an association invents start with this prefix, e.g. `custom.whatsapp`. */
-export const CUSTOM_KEY_PREFIX = "custom.";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANNEL_KEYS, CUSTOM_KEY_PREFIX, OFFICER_TOOL_KEYS } from "./catalog";
+import { CHANNEL_KEYS, OFFICER_TOOL_KEYS } from "./catalog";
 
 // The structured content of one policy version. Arabic is required everywhere; English is
 // optional and shown as "not translated" when missing. Validation messages are message keys
@@ -11,14 +11,14 @@ const english = z.string().trim().max(5000, "validation.tooLong").optional();
 export const localizedTextSchema = z.object({ ar: arabic, en: english });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-const customKey = z
-  .string()
-  .regex(/^custom\.[a-z0-9][a-z0-9-]{0,39}$/, "validation.customKey")
-  .refine((k) => k.startsWith(CUSTOM_KEY_PREFIX));
+const CUSTOM_KEY = /^custom\.[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** A catalog entry as the policy words it: a catalog key or a custom key, plus its own label. */
-function catalogItemSchema<K extends readonly [string, ...string[]]>(keys: K) {
-  return z.object({ key: z.union([z.enum(keys), customKey]), label: localizedTextSchema });
+function catalogItemSchema(keys: readonly string[]) {
+  return z.object({
+    key: z.string().refine((k) => keys.includes(k) || CUSTOM_KEY.test(k), "validation.unknownKey"),
+    label: localizedTextSchema,
+  });
 }
 
 function uniqueKeys(items: { key: string }[]) {
