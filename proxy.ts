@@ -41,6 +41,8 @@ export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = `/${locale}${internalPath(tenantKey, rest)}`;
   url.search = search;
+  // next-intl reads the request's locale from this header, as its own middleware would set it.
+  headers.set("x-next-intl-locale", locale);
   return NextResponse.rewrite(url, { request: { headers } });
 }
 

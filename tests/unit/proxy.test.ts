@@ -34,6 +34,12 @@ describe("proxy", () => {
     expect(new URL(run("http://localhost/en/t", "localhost").rewrite!).pathname).toBe("/en/404");
   });
 
+  it("tells next-intl the locale of the path, whatever the client claims", () => {
+    const r = run("http://qader.localhost/en", "qader.localhost", { "x-next-intl-locale": "ar" });
+    expect(r.requestHeader("x-next-intl-locale")).toBe("en");
+    expect(run("http://qader.localhost/", "qader.localhost", { "x-next-intl-locale": "en" }).requestHeader("x-next-intl-locale")).toBe("ar");
+  });
+
   it("sends /ar/… to the canonical unprefixed URL", () => {
     const r = run("http://qader.localhost/ar/policy", "qader.localhost");
     expect(r.status).toBe(308);

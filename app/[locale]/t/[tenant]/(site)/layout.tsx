@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { CSSProperties, ReactNode } from "react";
 import { LanguageSwitch } from "@/components/site/LanguageSwitch";
 import { pickColumn } from "@/lib/i18n/localized";
@@ -13,6 +13,7 @@ type Props = { children: ReactNode; params: Promise<{ tenant: string; locale: st
 export default async function SiteLayout({ children, params }: Props) {
   const { tenant: key, locale: segment } = await params;
   const locale = asLocale(segment);
+  setRequestLocale(locale);
   const tenant = await getTenant(key);
   if (!tenant) notFound();
   const t = await getTranslations("common");
