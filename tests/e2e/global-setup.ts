@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -72,7 +72,12 @@ export default async function globalSetup() {
   const port = await freePort();
   const env = appEnv({ PORT: String(port), ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}) });
 
-  run("npm", ["run", "db:setup"], env);
+  try {
+    run("npm", ["run", "db:setup"], env);
+  } catch (error) {
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const logFile = path.join(resultsDir, "e2e-server.log");
   const log = openSync(logFile, "w");
@@ -98,6 +103,14 @@ export default async function globalSetup() {
     const res = await health(port);
     if (res?.status === 200 && JSON.parse(res.body).status === "ok") break;
     if (exited || Date.now() > deadline) {
+      // Jest skips globalTeardown when globalSetup fails: clean up here.
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already stopped
+      }
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+      rmSync(stateFile, { force: true });
       const tail = readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
       throw new Error(`[e2e] next start on port ${port} ${exited ? `stopped (${exited})` : "did not become healthy in 90 s"}:\n${tail}`);
     }

@@ -57,6 +57,7 @@ export default async function PlatformHome({ params }: { params: Promise<{ local
                   {a.cityAr && <p className="mt-1 text-sm text-stone-600">{pickColumn(a.cityAr, a.cityEn, locale)}</p>}
                   <a
                     href={tenantUrl(a.slug, locale)}
+                    aria-label={t("visitSiteOf", { name: pickColumn(a.nameAr, a.nameEn, locale) })}
                     className="mt-3 inline-block font-medium text-teal-800 underline underline-offset-4"
                   >
                     {t("visitSite")}
