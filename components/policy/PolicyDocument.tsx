@@ -125,8 +125,11 @@ export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenan
             duration: t(`duration.${content.responseDeadline.unit}`, { amount: content.responseDeadline.amount }),
           })}{" "}
           <span className="font-normal text-stone-600">
-            ({content.responseDeadline.businessDays ? `${t("businessDays")}، ` : ""}
-            {t(`calendar.${content.responseDeadline.calendar}`)})
+            (
+            {[content.responseDeadline.businessDays && t("businessDays"), t(`calendar.${content.responseDeadline.calendar}`)]
+              .filter(Boolean)
+              .join(locale === "ar" ? "، " : ", ")}
+            )
           </span>
         </p>
         <p className="mt-1 text-stone-700">
