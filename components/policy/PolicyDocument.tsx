@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Text } from "@/components/ui/Text";
 import { PrintButton } from "@/components/ui/PrintButton";
 import { formatDualDate } from "@/lib/i18n/dates";
-import { pickColumn } from "@/lib/i18n/localized";
+import { pickColumn, pickText } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { verificationCode, type PublishedPolicy } from "@/lib/policy/service";
 import type { Tenant } from "@/lib/tenancy/repository";
@@ -133,7 +133,7 @@ export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenan
           </span>
         </p>
         <p className="mt-1 text-stone-700">
-          {t("deadlineOwnWording", { wording: pickColumn(content.responseDeadline.wording.ar, content.responseDeadline.wording.en, locale) })}
+          {t("deadlineOwnWording", { wording: pickText(content.responseDeadline.wording, locale).value })}
         </p>
       </PolicySection>
 

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PolicyDocument } from "@/components/policy/PolicyDocument";
-import { getDb } from "@/lib/db";
 import { pickColumn, pickText } from "@/lib/i18n/localized";
 import { asLocale } from "@/lib/i18n/routing";
-import { getPublishedPolicy } from "@/lib/policy/service";
+import { getCurrentPolicy } from "@/lib/policy/current";
 import { getTenant } from "@/lib/tenancy/current";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tenant = await getTenant(key);
   if (!tenant) return {};
   const name = pickColumn(tenant.nameAr, tenant.nameEn, locale);
-  const policy = await getPublishedPolicy(await getDb(), tenant.id);
+  const policy = await getCurrentPolicy(tenant.id);
   const t = await getTranslations({ locale, namespace: "policy" });
   return {
     title: policy ? `${pickText(policy.content.title, locale).value} — ${name}` : name,
@@ -35,7 +34,7 @@ export default async function PolicyHome({ params }: Props) {
   setRequestLocale(locale);
   const tenant = await getTenant(key);
   if (!tenant) notFound(); // the layout answers 404 too; pages render alongside it
-  const policy = await getPublishedPolicy(await getDb(), tenant.id);
+  const policy = await getCurrentPolicy(tenant.id);
   const t = await getTranslations("policy");
   return (
     <main id="main">
