@@ -22,7 +22,8 @@ export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenan
       <header className="border-b-4 border-[var(--brand)] pb-4">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <p className="text-base font-bold text-[var(--brand)] print:text-black">{name}</p>
+            {/* On screen the site header already names the association; the letterhead is for print. */}
+            <p className="hidden text-base font-bold print:block print:text-black">{name}</p>
             {tenant.registrationNumber && (
               <p className="text-sm text-stone-600">{t("registration", { number: tenant.registrationNumber })}</p>
             )}
