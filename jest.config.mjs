@@ -5,7 +5,7 @@ import { nextJestConfig } from "./jest.shared.mjs";
 export default function jestConfig() {
   return nextJestConfig({
     testEnvironment: "jsdom",
-    roots: ["<rootDir>/tests/unit", "<rootDir>/tests/integration"],
+    roots: ["<rootDir>/tests/unit", "<rootDir>/tests/components", "<rootDir>/tests/integration"],
     setupFilesAfterEnv: ["<rootDir>/tests/setup.ts"],
     testTimeout: 60_000,
   });

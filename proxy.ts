@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { siteForHost } from "./lib/tenancy/host";
+import { rootDomain } from "./lib/tenancy/urls";
 
 // Every request's host names a site: the platform (root domain) or one association.
 // Pages are rewritten to internal paths the visitor never sees:
@@ -9,24 +10,26 @@ import { siteForHost } from "./lib/tenancy/host";
 // no such page exists; on the platform it is refused: a 404, never another tenant's page.
 
 /** Headers only this proxy may set; a client sending them is ignored. */
-export const INTERNAL_HEADERS = ["x-tenant-key", "x-next-intl-locale", "x-middleware-subrequest"];
+export const INTERNAL_HEADERS = ["x-tenant-key", "x-next-intl-locale", "x-request-path", "x-middleware-subrequest"];
 
-const ROOT_DOMAIN = process.env.ROOT_DOMAIN ?? "localhost";
 const INVALID_TENANT = "-"; // never a valid key: resolves to "association not found"
 
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   for (const name of INTERNAL_HEADERS) headers.delete(name);
 
-  const site = siteForHost(request.headers.get("host"), ROOT_DOMAIN);
+  const site = siteForHost(request.headers.get("host"), rootDomain());
   const tenantKey = site.kind === "tenant" ? site.key : site.kind === "invalid" ? INVALID_TENANT : null;
   const { pathname, search } = request.nextUrl;
+  // Pages, server actions and route handlers all learn their tenant from this header, and
+  // next-auth builds its URLs from x-forwarded-host: both come from the real Host header.
+  if (tenantKey) headers.set("x-tenant-key", tenantKey);
+  const host = request.headers.get("host");
+  if (host) headers.set("x-forwarded-host", host);
+  headers.set("x-request-path", pathname + search);
 
-  // API routes are not rewritten; they learn their tenant from this header.
-  if (pathname.startsWith("/api/")) {
-    if (tenantKey) headers.set("x-tenant-key", tenantKey);
-    return NextResponse.next({ request: { headers } });
-  }
+  // API routes are not rewritten.
+  if (pathname.startsWith("/api/")) return NextResponse.next({ request: { headers } });
 
   // /ar/… is the default locale spelled out: send it to the canonical unprefixed URL.
   if (pathname === "/ar" || pathname.startsWith("/ar/")) {

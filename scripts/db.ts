@@ -1,7 +1,7 @@
 // npm run db:migrate | db:seed | db:setup — on DATABASE_URL, or on embedded PGlite when unset.
 import { openDatabase, targetFromEnv } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
-import { seed } from "../lib/db/seed";
+import { demoAccountsEnabled, seed, seedDemoAccounts } from "../lib/db/seed";
 
 async function main(command: string | undefined) {
   if (!command || !["migrate", "seed", "setup"].includes(command)) {
@@ -24,6 +24,10 @@ async function main(command: string | undefined) {
     if (command === "seed" || (await db.prisma.association.count()) === 0) {
       await seed(db.prisma);
       console.log(`[db] ${where}: seeded the demo associations`);
+    }
+    if (demoAccountsEnabled() && (command === "seed" || (await db.prisma.user.count()) === 0)) {
+      await seedDemoAccounts(db.prisma);
+      console.log(`[db] ${where}: demo accounts ready (see README; NODE_ENV=production or DEMO_ACCOUNTS=off skips them)`);
     }
   } finally {
     await db.close();

@@ -2,6 +2,9 @@ import { SEED_ASSOCIATIONS, type SeedAssociation } from "../../prisma/seed";
 import { CATALOG } from "../policy/catalog";
 import { contentHash } from "../policy/hash";
 import { policyContentSchema } from "../policy/schema";
+import { hashPassword } from "../auth/password";
+import { ROLES } from "../auth/permissions";
+import type { Role } from "./generated/enums";
 import type { Db } from "./client";
 
 // Idempotent: running it again updates profiles and catalog labels, and never touches an
@@ -85,3 +88,40 @@ export async function seed(db: Db, associations: SeedAssociation[] = SEED_ASSOCI
   await seedCatalog(db);
   for (const association of associations) await seedAssociation(db, association);
 }
+
+/** Demo accounts for development: one per role in each seed association, and one operator.
+ * Never created when NODE_ENV=production or DEMO_ACCOUNTS=off. */
+export const DEMO_PASSWORD = "Demo-2026-pass";
+export const DEMO_OPERATOR_EMAIL = "operator@alaqa.demo";
+export const demoEmail = (slug: string, role: Role) => `${role.toLowerCase()}@${slug}.demo`;
+
+export const demoAccountsEnabled = (env: NodeJS.ProcessEnv = process.env) =>
+  env.NODE_ENV !== "production" && env.DEMO_ACCOUNTS !== "off";
+
+export async function seedDemoAccounts(db: Db, associations: SeedAssociation[] = SEED_ASSOCIATIONS) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const upsertUser = (email: string, name: string, isOperator = false) =>
+    db.user.upsert({ where: { email }, create: { email, name, passwordHash, isOperator }, update: {}, select: { id: true } });
+
+  await upsertUser(DEMO_OPERATOR_EMAIL, "مشغل المنصة (تجريبي)", true);
+  for (const seedAssociation of associations) {
+    const association = await db.association.findUnique({ where: { slug: seedAssociation.slug }, select: { id: true } });
+    if (!association) continue;
+    for (const role of ROLES) {
+      const user = await upsertUser(demoEmail(seedAssociation.slug, role), `${DEMO_ROLE_NAMES[role]} (تجريبي)`);
+      await db.membership.upsert({
+        where: { associationId_userId: { associationId: association.id, userId: user.id } },
+        create: { associationId: association.id, userId: user.id, roles: [role], isChair: role === "BOARD" },
+        update: {},
+      });
+    }
+  }
+}
+
+const DEMO_ROLE_NAMES: Record<Role, string> = {
+  ADMIN: "مدير الجمعية",
+  OFFICER: "مسؤول علاقات المستفيدين",
+  RESEARCHER: "الباحث الاجتماعي",
+  COMMITTEE: "عضو لجنة البحث",
+  BOARD: "رئيس مجلس الإدارة",
+};

@@ -60,6 +60,15 @@ export function formatGregorian(date: Date, locale: Locale): string {
   return locale === "ar" ? `${text}م` : text;
 }
 
+/** A moment for logs and lists: "24 نوفمبر 2026، 10:15 ص" / "24 Nov 2026, 10:15", Riyadh time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-SA-u-ca-gregory-nu-latn" : "en-GB", {
+    timeZone: TIME_ZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(date);
+}
+
 /** Both calendars side by side: "1442/12/22هـ الموافق 1 أغسطس 2021م". */
 export function formatDualDate(date: Date, locale: Locale): string {
   return locale === "ar"

@@ -19,3 +19,8 @@ export function isLocale(value: string): value is Locale {
 export function asLocale(value: string): Locale {
   return isLocale(value) ? value : routing.defaultLocale;
 }
+
+/** An absolute path on the current site in a locale: Arabic unprefixed, English under /en. */
+export function localizedPath(locale: Locale, path: string): string {
+  return locale === "en" ? `/en${path === "/" ? "" : path}` : path;
+}

@@ -17,5 +17,12 @@ export function policyRepository(db: Db) {
           },
         },
       }),
+    /** Number and status of the published version and of the one in the works, newest first. */
+    listCurrentVersions: (associationId: string) =>
+      db.policyVersion.findMany({
+        where: { associationId, status: { in: ["PUBLISHED", "DRAFT", "PENDING_APPROVAL"] } },
+        select: { number: true, status: true },
+        orderBy: { number: "desc" },
+      }),
   };
 }

@@ -19,10 +19,11 @@ export async function lookupTenant(db: Db, key: string, now = Date.now()): Promi
   if (hit && hit.expires > now) return hit.pending ?? hit.tenant;
 
   const repo = tenancyRepository(db);
+  // Suspended associations are returned too: their site shows a notice, and the guard and
+  // sign-in refuse them.
   const pending = (isDomain ? repo.findByDomain(key) : repo.findBySlug(key)).then((tenant) => {
-    const active = tenant && tenant.status === "ACTIVE" ? tenant : null;
-    cache.set(key, { tenant: active, expires: now + TENANT_CACHE_TTL_MS });
-    return active;
+    cache.set(key, { tenant, expires: now + TENANT_CACHE_TTL_MS });
+    return tenant;
   });
   cache.set(key, { tenant: null, expires: now + TENANT_CACHE_TTL_MS, pending });
   try {

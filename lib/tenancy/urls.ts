@@ -5,12 +5,19 @@ type Env = Record<string, string | undefined>;
 // Public addresses of our sites. ROOT_DOMAIN, PUBLIC_PROTOCOL and PUBLIC_PORT describe how
 // visitors reach us (defaults: http on port PORT or 3000 for localhost, https otherwise).
 
-function siteUrl(subdomain: string | null, locale: Locale, env: Env): string {
-  const root = env.ROOT_DOMAIN ?? "localhost";
-  const protocol = env.PUBLIC_PROTOCOL ?? (root === "localhost" ? "http" : "https");
+/** The platform's domain; `<slug>.<root>` is an association's site. */
+export const rootDomain = (env: Env = process.env) => env.ROOT_DOMAIN ?? "localhost";
+
+/** The host (with port, if any) visitors use for a site: `siteHost("qader")` → qader.localhost:3000 */
+export function siteHost(subdomain: string | null, env: Env = process.env): string {
+  const root = rootDomain(env);
   const port = env.PUBLIC_PORT ?? (root === "localhost" ? (env.PORT ?? "3000") : "");
-  const host = subdomain ? `${subdomain}.${root}` : root;
-  return `${protocol}://${host}${port ? `:${port}` : ""}${locale === "en" ? "/en" : "/"}`;
+  return `${subdomain ? `${subdomain}.${root}` : root}${port ? `:${port}` : ""}`;
+}
+
+function siteUrl(subdomain: string | null, locale: Locale, env: Env): string {
+  const protocol = env.PUBLIC_PROTOCOL ?? (rootDomain(env) === "localhost" ? "http" : "https");
+  return `${protocol}://${siteHost(subdomain, env)}${locale === "en" ? "/en" : "/"}`;
 }
 
 /** An association's site, on its subdomain of the platform's root domain. */
@@ -21,4 +28,9 @@ export function tenantUrl(slug: string, locale: Locale, env: Env = process.env):
 /** The platform's own landing page (the root domain). */
 export function platformUrl(locale: Locale, env: Env = process.env): string {
   return siteUrl(null, locale, env);
+}
+
+/** A page of a site: `pageUrl(tenantUrl("qader", "en"), "/invite/x")` → http://qader.localhost:3000/en/invite/x */
+export function pageUrl(siteBase: string, path: string): string {
+  return siteBase.replace(/\/$/, "") + path;
 }

@@ -4,8 +4,11 @@ import type { ReactNode } from "react";
 import { asLocale } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const t = await getTranslations({ locale: asLocale((await params).locale), namespace: "platform" });
-  return { title: t("metaTitle"), description: t("metaDescription"), alternates: { languages: { ar: "/", en: "/en" } } };
+  const locale = asLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: "platform" });
+  const product = (await getTranslations({ locale, namespace: "common" }))("productName");
+  // The platform's own pages say "<page> — Alaqa"; the landing page has the full title.
+  return { title: { default: t("metaTitle"), template: `%s — ${product}` }, description: t("metaDescription"), alternates: { languages: { ar: "/", en: "/en" } } };
 }
 
 /** The platform's own pages, on the root domain. */

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LanguageSwitch } from "@/components/site/LanguageSwitch";
 import { getDb } from "@/lib/db";
 import { pickColumn } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
 import { tenancyRepository } from "@/lib/tenancy/repository";
 import { tenantUrl } from "@/lib/tenancy/urls";
@@ -15,6 +16,8 @@ export default async function PlatformHome({ params }: { params: Promise<{ local
   setRequestLocale(locale);
   const t = await getTranslations("platform");
   const tc = await getTranslations("common");
+  const tr = await getTranslations("register");
+  const ta = await getTranslations("auth");
   const associations = await tenancyRepository(await getDb()).listActive();
 
   return (
@@ -27,6 +30,9 @@ export default async function PlatformHome({ params }: { params: Promise<{ local
         <div className="mx-auto max-w-5xl px-4 pb-14 pt-10">
           <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{t("heroTitle")}</h1>
           <p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-200">{t("heroBody")}</p>
+          <Link href="/register" className="mt-6 inline-block rounded-md bg-white px-5 py-2.5 font-semibold text-stone-900 hover:bg-stone-100">
+            {tr("cta")}
+          </Link>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-10">
@@ -68,7 +74,12 @@ export default async function PlatformHome({ params }: { params: Promise<{ local
           )}
         </section>
       </main>
-      <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">{t("footer")}</footer>
+      <footer className="flex flex-wrap justify-center gap-x-6 gap-y-2 border-t border-stone-200 py-6 text-center text-sm text-stone-600">
+        <span>{t("footer")}</span>
+        <Link href="/sign-in" className="underline">
+          {ta("staffSignIn")}
+        </Link>
+      </footer>
     </>
   );
 }

@@ -27,10 +27,12 @@ describe(`tenant lookup (${engineName()})`, () => {
     }
   });
 
-  it("hides a suspended association", async () => {
+  it("returns a suspended association with its status, so its site can say so", async () => {
+    invalidateTenant();
     await db.prisma.association.update({ where: { slug: "alhilah" }, data: { status: "SUSPENDED" } });
-    expect(await lookupTenant(db.prisma, "alhilah")).toBeNull();
+    expect((await lookupTenant(db.prisma, "alhilah"))?.status).toBe("SUSPENDED");
     await db.prisma.association.update({ where: { slug: "alhilah" }, data: { status: "ACTIVE" } });
+    invalidateTenant();
   });
 
   it("serves from cache until the association is invalidated", async () => {

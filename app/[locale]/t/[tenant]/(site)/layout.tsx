@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { CSSProperties, ReactNode } from "react";
@@ -9,7 +10,17 @@ import { getTenant } from "@/lib/tenancy/current";
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string; locale: string }> };
 
-/** An association's site: its name and colour around every page. Unknown host → 404. */
+/** Every page's title ends with the association's name. */
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const { tenant: key, locale } = await params;
+  const tenant = await getTenant(key);
+  if (!tenant) return {};
+  const name = pickColumn(tenant.nameAr, tenant.nameEn, asLocale(locale));
+  return { title: { template: `%s — ${name}`, default: name } };
+}
+
+/** An association's site: its name and colour around every page. Unknown host → 404; a
+ * suspended association shows a notice instead of any page. */
 export default async function SiteLayout({ children, params }: Props) {
   const { tenant: key, locale: segment } = await params;
   const locale = asLocale(segment);
@@ -17,6 +28,8 @@ export default async function SiteLayout({ children, params }: Props) {
   const tenant = await getTenant(key);
   if (!tenant) notFound();
   const t = await getTranslations("common");
+  const ta = await getTranslations("auth");
+  const ts = await getTranslations("suspended");
   const name = pickColumn(tenant.nameAr, tenant.nameEn, locale);
 
   return (
@@ -32,9 +45,23 @@ export default async function SiteLayout({ children, params }: Props) {
           <LanguageSwitch />
         </div>
       </header>
-      <div className="flex-1">{children}</div>
-      <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-500 print:hidden">
-        {t("poweredBy")}
+      <div className="flex-1">
+        {tenant.status === "ACTIVE" ? (
+          children
+        ) : (
+          <main id="main" className="mx-auto max-w-2xl px-4 py-16 text-center">
+            <h1 className="text-2xl font-bold">{ts("title")}</h1>
+            <p className="mt-3 text-stone-700">{ts("body")}</p>
+          </main>
+        )}
+      </div>
+      <footer className="flex flex-wrap justify-center gap-x-6 gap-y-2 border-t border-stone-200 py-6 text-center text-sm text-stone-500 print:hidden">
+        <span>{t("poweredBy")}</span>
+        {tenant.status === "ACTIVE" && (
+          <Link href="/admin" className="underline">
+            {ta("staffSignIn")}
+          </Link>
+        )}
       </footer>
     </div>
   );

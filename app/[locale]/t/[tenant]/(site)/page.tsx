@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const policy = await getCurrentPolicy(tenant.id);
   const t = await getTranslations({ locale, namespace: "policy" });
   return {
-    title: policy ? `${pickText(policy.content.title, locale).value} — ${name}` : name,
+    title: { absolute: policy ? `${pickText(policy.content.title, locale).value} — ${name}` : name },
     description: t("metaDescription", { name }),
     alternates: { languages: { ar: "/", en: "/en" } },
     other: { "theme-color": tenant.primaryColor },

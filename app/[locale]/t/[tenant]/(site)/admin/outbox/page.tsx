@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { OutboxList } from "@/components/admin/OutboxList";
+import { requireMember } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { asLocale } from "@/lib/i18n/routing";
+import { listOutbox } from "@/lib/notify/outbox";
+import { pageTitle } from "@/lib/i18n/metadata";
+
+export const generateMetadata = pageTitle("outbox.title");
+
+export default async function OutboxPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = asLocale((await params).locale);
+  const member = await requireMember("outbox.view");
+  const t = await getTranslations("outbox");
+  const messages = await listOutbox(await getDb(), { associationId: member.tenant.id });
+  return (
+    <main id="main" className="py-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <OutboxList messages={messages} locale={locale} smtpConfigured={!!process.env.SMTP_URL} />
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { FormState } from "@/lib/auth/form";
+
+// Form building blocks shared by every form: labelled inputs with their localized error
+// (messages are keys such as "validation.emailInvalid"), a form-level alert, a submit button.
+
+/** Translates a message key from a FormState; unknown keys fall back to a generic message. */
+export function useMessage() {
+  const t = useTranslations();
+  return (key: string) => (t.has(key) ? t(key) : t("errors.UNEXPECTED"));
+}
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: ReactNode;
+};
+
+export function TextField({ name, label, state, hint, defaultValue, ...input }: FieldProps) {
+  const id = useId();
+  const message = useMessage();
+  const error = state.fieldErrors?.[name];
+  const echoed = state.values?.[name];
+  const value = typeof echoed === "string" ? echoed : defaultValue;
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        defaultValue={value}
+        // A new echo (after a rejected submit) must replace what the input shows.
+        key={String(value ?? "")}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}
+        className="w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-[var(--brand,#0f766e)] focus:outline-none focus:ring-2 focus:ring-[var(--brand,#0f766e)]/30 aria-[invalid=true]:border-red-600"
+        {...input}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-stone-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {message(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FieldError({ name, state }: { name: string; state: FormState }) {
+  const message = useMessage();
+  const error = state.fieldErrors?.[name];
+  return error ? <p className="text-sm text-red-700">{message(error)}</p> : null;
+}
+
+/** The form's overall outcome, announced to screen readers. */
+export function FormAlert({ state, success }: { state: FormState; success?: string }) {
+  const message = useMessage();
+  const hasFieldErrors = state.fieldErrors && Object.keys(state.fieldErrors).length > 0;
+  const error = state.error ?? (hasFieldErrors ? "errors.INVALID_INPUT" : undefined);
+  if (error) {
+    return (
+      <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        {message(error)}
+      </p>
+    );
+  }
+  const notice = state.ok ? (state.notice ? message(state.notice) : success) : undefined;
+  return notice ? (
+    <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      {notice}
+    </p>
+  ) : null;
+}
+
+export function SubmitButton({ children, variant = "primary", pending: forced }: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; pending?: boolean }) {
+  const status = useFormStatus();
+  const t = useTranslations("auth");
+  const pending = forced ?? status.pending;
+  const styles = {
+    primary: "bg-[var(--brand,#0f766e)] text-white hover:opacity-90",
+    secondary: "border border-stone-300 bg-white text-stone-800 hover:bg-stone-50",
+    danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
+  }[variant];
+  return (
+    <button type="submit" disabled={pending} aria-busy={pending} className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}>
+      {pending ? t("working") : children}
+    </button>
+  );
+}

@@ -1,0 +1,45 @@
+// One error type for services. The guard turns a code into a message key under `errors.` that
+// exists in both languages, and into an HTTP status for route handlers.
+
+export const ERROR_STATUS = {
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INVITATION_INVALID: 410,
+  RESET_INVALID: 410,
+  ALREADY_MEMBER: 409,
+  SLUG_TAKEN: 409,
+  DOMAIN_TAKEN: 409,
+  LAST_ADMIN: 409,
+  ROLE_ABOVE_OWN: 403,
+  WRONG_PASSWORD: 400,
+  UNEXPECTED: 500,
+  INVALID_INPUT: 400,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** The form field the error belongs to, when there is one. */
+    readonly field?: string,
+    /** A more precise message key than `errors.<code>` (e.g. a validation.* key). */
+    readonly messageKey?: string,
+    /** A failure to count against a rate limit (lib/auth/rate-limit.ts). The guard counts it
+     * after the transaction has rolled back, so the count is kept. */
+    readonly penalty?: { limit: "signInAccount"; key: string },
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+
+  get key(): string {
+    return this.messageKey ?? `errors.${this.code}`;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
