@@ -23,6 +23,14 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
     drop = async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // pg's pool.end() resolves before its connections' Terminate messages reach the server;
+      // a FORCE drop then kills them mid-close and the client emits an unhandled 57P01 error.
+      // So wait for the test's own connections to leave first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     };
