@@ -1,5 +1,6 @@
 "use server";
 
+import { contactsSchema, updateContacts } from "./contacts";
 import { guardedAction } from "../auth/guard";
 import { consume } from "../auth/rate-limit";
 import { invalidateTenant } from "../tenancy/lookup";
@@ -53,3 +54,5 @@ export const addDomainAction = guardedAction({ operator: true }, domainSchema, a
     audit: { associationId: input.associationId, action: "association.domain_added", target: { type: "AssociationDomain", id: domain.id }, after: { hostname: domain.hostname } },
   };
 });
+
+export const updateContactsAction = guardedAction({ permission: "policy.edit" }, contactsSchema, updateContacts);

@@ -53,19 +53,30 @@ export async function requireOperator(): Promise<SessionUser> {
 
 /** A server action for a form (useActionState): (previous state, FormData) → FormState. */
 export function guardedAction<S extends z.ZodType>(scope: Scope, schema: S, service: Service<S>) {
-  return async (_previous: FormState, form: FormData): Promise<FormState> => {
-    const raw = formToObject(form);
-    const db = await getDb();
-    const access = await resolveAccess(db, await currentSite(), await getSessionUser(), scope);
-    if (!access) return { error: "errors.NOT_FOUND" };
-    const request = { locale: asLocale(await getLocale()), ip: clientIp(await headers()) };
-    const { state, outcome } = await runAction(db, access, request, schema, service, raw);
-    if (!outcome) return state;
-    outcome.afterCommit?.();
-    if (outcome.redirectTo) redirect(outcome.redirectTo);
-    if (outcome.refresh !== false) refresh();
+  return async (_previous: FormState, form: FormData): Promise<FormState> => runGuarded(scope, schema, service, formToObject(form));
+}
+
+/** A server action called with data rather than a form (the policy editor's autosave). The
+ * input arrives from the client as is, so the schema is the whole check. */
+export function guardedCall<S extends z.ZodType>(scope: Scope, schema: S, service: Service<S>) {
+  return async (input: unknown): Promise<FormState> => {
+    const raw = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+    const { values: _values, ...state } = await runGuarded(scope, schema, service, raw);
     return state;
   };
+}
+
+async function runGuarded<S extends z.ZodType>(scope: Scope, schema: S, service: Service<S>, raw: Record<string, unknown>) {
+  const db = await getDb();
+  const access = await resolveAccess(db, await currentSite(), await getSessionUser(), scope);
+  if (!access) return { error: "errors.NOT_FOUND" };
+  const request = { locale: asLocale(await getLocale()), ip: clientIp(await headers()) };
+  const { state, outcome } = await runAction(db, access, request, schema, service, raw);
+  if (!outcome) return state;
+  outcome.afterCommit?.();
+  if (outcome.redirectTo) redirect(outcome.redirectTo);
+  if (outcome.refresh !== false) refresh();
+  return state;
 }
 
 /** A route handler for members with `permission`; errors become JSON with their status. */

@@ -5,7 +5,7 @@ import type { Locale } from "../i18n/routing";
 
 // E-mail and SMS texts live with the other messages (namespace "email"), in both languages.
 
-export const TEMPLATES = ["invitation", "passwordReset"] as const;
+export const TEMPLATES = ["invitation", "passwordReset", "policySubmitted", "policyPublished"] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export type Rendered = { subject: string; body: string };

@@ -1,4 +1,5 @@
-import type { Db } from "../db";
+import type { DbClient } from "../db/types";
+import { verifyChain } from "./chain";
 import { policyRepository } from "./repository";
 import { policyContentSchema, type PolicyContent } from "./schema";
 
@@ -16,7 +17,7 @@ export type PublishedPolicy = {
 };
 
 /** The association's published beneficiary-relations policy, or null when none is published. */
-export async function getPublishedPolicy(db: Db, associationId: string): Promise<PublishedPolicy | null> {
+export async function getPublishedPolicy(db: DbClient, associationId: string): Promise<PublishedPolicy | null> {
   const version = await policyRepository(db).findPublished(associationId);
   if (!version) return null;
   const decision = version.boardDecisions[0] ?? null;
@@ -35,7 +36,18 @@ export async function getPublishedPolicy(db: Db, associationId: string): Promise
   };
 }
 
-/** A short code for people to compare: the first 8 hex digits of the content hash, in two groups. */
-export function verificationCode(contentHash: string): string {
-  return `${contentHash.slice(0, 4)}-${contentHash.slice(4, 8)}`.toUpperCase();
+
+/** Recomputes the association's hash chain from the stored approved versions. */
+export async function verifyPolicyChain(db: DbClient, associationId: string) {
+  const chain = await policyRepository(db).approvedChain(associationId);
+  const result = verifyChain(chain);
+  return {
+    ...result,
+    versions: chain.map((version, i) => ({
+      ...result.checks[i],
+      status: version.status,
+      publishedAt: version.publishedAt,
+      decision: version.boardDecisions[0] ?? null,
+    })),
+  };
 }
