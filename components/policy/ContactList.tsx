@@ -1,10 +1,12 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Tenant } from "@/lib/tenancy/repository";
 
+export type Contacts = Pick<Tenant, "phone" | "email" | "website" | "xHandle" | "instagramHandle">;
+
 /** The association's contact details, each a working link; values are left-to-right in Arabic text. */
-export async function ContactList({ tenant }: { tenant: Tenant }) {
-  const t = await getTranslations("policy");
+export function ContactList({ tenant }: { tenant: Contacts }) {
+  const t = useTranslations("policy");
   const phone = tenant.phone ? parsePhoneNumberFromString(tenant.phone) : undefined;
   const items = [
     phone && { label: t("contact.phone"), href: phone.getURI(), value: phone.formatNational() },

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Text } from "@/components/ui/Text";
 import { PrintButton } from "@/components/ui/PrintButton";
 import { formatDualDate } from "@/lib/i18n/dates";
@@ -7,13 +7,26 @@ import type { Locale } from "@/lib/i18n/routing";
 import { verificationCode } from "@/lib/policy/code";
 import type { PublishedPolicy } from "@/lib/policy/service";
 import type { Tenant } from "@/lib/tenancy/repository";
-import { ContactList } from "./ContactList";
+import { ContactList, type Contacts } from "./ContactList";
 import { PolicySection } from "./PolicySection";
 
-/** The published policy as a web page and, printed, as the association's official A4 document. */
-export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenant; policy: PublishedPolicy; locale: Locale }) {
-  const t = await getTranslations("policy");
-  const tc = await getTranslations("common");
+type Props = {
+  tenant: DocumentTenant;
+  policy: PublishedPolicy;
+  locale: Locale;
+  /** The editor's live preview of a draft: no approval yet, no print button. */
+  preview?: boolean;
+  /** The official document (/policy/print): letterhead on screen too, QR code to the verify page. */
+  official?: { verifyUrl: string; qrSvg: string };
+};
+
+export type DocumentTenant = Pick<Tenant, "nameAr" | "nameEn" | "registrationNumber" | "supervisingBodyAr" | "supervisingBodyEn" | "primaryColor"> & Contacts;
+
+/** The policy as a web page and, printed, as the association's official A4 document. It renders
+ * on the server (public pages) and in the browser (the editor's live preview) alike. */
+export function PolicyDocument({ tenant, policy, locale, preview, official }: Props) {
+  const t = useTranslations("policy");
+  const tc = useTranslations("common");
   const { content, boardDecision } = policy;
   const name = pickColumn(tenant.nameAr, tenant.nameEn, locale);
   const supervisingBody = tenant.supervisingBodyAr && pickColumn(tenant.supervisingBodyAr, tenant.supervisingBodyEn, locale);
@@ -23,8 +36,11 @@ export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenan
       <header className="border-b-4 border-[var(--brand)] pb-4">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            {/* On screen the site header already names the association; the letterhead is for print. */}
-            <p className="hidden text-base font-bold print:block print:text-black">{name}</p>
+            {/* On screen the site header already names the association; the letterhead is for print
+                and for the official document. */}
+            <p className={official ? "text-lg font-bold text-[var(--brand)] print:text-black" : "hidden text-base font-bold print:block print:text-black"}>
+              {name}
+            </p>
             {tenant.registrationNumber && (
               <p className="text-sm text-stone-600">{t("registration", { number: tenant.registrationNumber })}</p>
             )}
@@ -34,7 +50,7 @@ export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenan
               </p>
             )}
           </div>
-          <PrintButton label={tc("print")} />
+          {!preview && <PrintButton label={tc("print")} />}
         </div>
         <h1 className="mt-5 text-2xl font-bold leading-snug sm:text-3xl">
           <Text text={content.title} locale={locale} />
@@ -146,17 +162,42 @@ export async function PolicyDocument({ tenant, policy, locale }: { tenant: Tenan
             <p className="mt-2 font-semibold" data-testid="approval-line">
               {t("session", { number: boardDecision.sessionNumber })} — {formatDualDate(boardDecision.meetingDate, locale)}
             </p>
+            {!!boardDecision.attendees?.length && (
+              <p className="mt-2 text-sm text-stone-700">
+                {t("attendees")}: {boardDecision.attendees.join(locale === "ar" ? "، " : ", ")}
+              </p>
+            )}
             <p className="mt-4 text-sm text-stone-600">{t("chair")}</p>
             <p className="font-semibold">{pickColumn(boardDecision.chairNameAr, boardDecision.chairNameEn, locale)}</p>
           </div>
         ) : (
-          <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">{t("approvalNotRecorded")}</p>
+          <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">
+            {preview ? t("approvalPending") : t("approvalNotRecorded")}
+          </p>
         )}
       </PolicySection>
 
       <PolicySection id="contacts" title={t("sections.contacts")}>
         <ContactList tenant={tenant} />
       </PolicySection>
+
+      {official && (
+        <footer className="mt-10 flex items-center gap-4 border-t-2 border-[var(--brand)] pt-4 break-inside-avoid print:border-black">
+          <div className="h-24 w-24 shrink-0" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: official.qrSvg }} />
+          <div className="text-sm text-stone-700">
+            <p>{t("verifyHint")}</p>
+            <p className="mt-1 break-all font-mono" dir="ltr">
+              {official.verifyUrl}
+            </p>
+            <p className="mt-1">
+              {t("verificationCode")}:{" "}
+              <code dir="ltr" className="font-mono font-semibold">
+                {verificationCode(policy.contentHash)}
+              </code>
+            </p>
+          </div>
+        </footer>
+      )}
     </article>
   );
 }

@@ -1,13 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { pickText } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import type { LocalizedText } from "@/lib/policy/schema";
 
 /** Bilingual text; an untranslated English entry shows the Arabic, marked as such. */
-export async function Text({ text, locale }: { text: LocalizedText; locale: Locale }) {
+export function Text({ text, locale }: { text: LocalizedText; locale: Locale }) {
+  const t = useTranslations("common");
   const picked = pickText(text, locale);
   if (picked.translated) return <>{picked.value}</>;
-  const t = await getTranslations({ locale, namespace: "common" });
   return (
     <>
       <span lang="ar" dir="rtl">

@@ -13,6 +13,7 @@ export type PublishedPolicy = {
     meetingDate: Date;
     chairNameAr: string;
     chairNameEn: string | null;
+    attendees?: string[];
   } | null;
 };
 
@@ -32,6 +33,7 @@ export async function getPublishedPolicy(db: DbClient, associationId: string): P
       meetingDate: decision.meetingDate,
       chairNameAr: decision.chairNameAr,
       chairNameEn: decision.chairNameEn,
+      attendees: decision.attendees ?? [],
     },
   };
 }

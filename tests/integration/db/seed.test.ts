@@ -47,6 +47,7 @@ describe(`seed (${engineName()})`, () => {
       meetingDate: new Date("2021-08-01T00:00:00Z"),
       chairNameAr: "إبراهيم بن لافي العنزي",
       chairNameEn: expect.any(String),
+      attendees: [],
     });
   });
 
