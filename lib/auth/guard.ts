@@ -61,8 +61,8 @@ export function guardedAction<S extends z.ZodType>(scope: Scope, schema: S, serv
 export function guardedCall<S extends z.ZodType>(scope: Scope, schema: S, service: Service<S>) {
   return async (input: unknown): Promise<FormState> => {
     const raw = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-    const { values: _values, ...state } = await runGuarded(scope, schema, service, raw);
-    return state;
+    // The caller keeps its own data; echoing it back would only double the response.
+    return { ...(await runGuarded(scope, schema, service, raw)), values: undefined };
   };
 }
 

@@ -52,7 +52,8 @@ export function diffText(before: LocalizedText, after: LocalizedText): TextDiff 
 type Item = { text: LocalizedText; key?: string };
 
 /** Items matched by key when they have one (channels, tools), else by their Arabic text. A
- * removal followed by as many additions at the same place reads as rewording. */
+ * removal followed by as many additions at the same place reads as rewording (unkeyed lists
+ * only: in a keyed list a different key is a different item, however similar its label). */
 export function diffList(before: Item[], after: Item[], keyed: boolean): ItemDiff[] {
   const identity = (item: Item) => (keyed ? item.key : item.text.ar);
   const out: ItemDiff[] = [];
@@ -74,7 +75,7 @@ export function diffList(before: Item[], after: Item[], keyed: boolean): ItemDif
       removed = before.slice(oldAt, (oldAt += count));
     } else if (change.added) {
       const added = after.slice(newAt, (newAt += count));
-      if (removed.length === added.length) {
+      if (!keyed && removed.length === added.length) {
         out.push(...added.map((item, i) => same(removed[i], item)));
         removed = [];
       } else {

@@ -53,3 +53,27 @@ export async function verifyPolicyChain(db: DbClient, associationId: string) {
     })),
   };
 }
+
+/** The public record: every version that was in force, newest first, with its board decision. */
+export async function listPublishedHistory(db: DbClient, associationId: string) {
+  const chain = await policyRepository(db).approvedChain(associationId);
+  return chain
+    .filter((v) => v.status !== "APPROVED")
+    .reverse()
+    .map((v) => ({ number: v.number, status: v.status, publishedAt: v.publishedAt, contentHash: v.contentHash, decision: v.boardDecisions[0] ?? null }));
+}
+
+/** One version that was published (current or superseded), shaped like the published policy. */
+export async function getPublishedVersion(db: DbClient, associationId: string, number: number): Promise<(PublishedPolicy & { status: string }) | null> {
+  const version = (await policyRepository(db).approvedChain(associationId)).find((v) => v.number === number && v.status !== "APPROVED");
+  if (!version) return null;
+  const decision = version.boardDecisions[0] ?? null;
+  return {
+    status: version.status,
+    versionNumber: version.number,
+    content: policyContentSchema.parse(version.content),
+    contentHash: version.contentHash,
+    publishedAt: version.publishedAt,
+    boardDecision: decision && { ...decision, attendees: decision.attendees ?? [] },
+  };
+}

@@ -1,13 +1,14 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { fieldErrorsOf } from "@/lib/auth/form";
 import type { Locale } from "@/lib/i18n/routing";
 import { saveDraftAction } from "@/lib/policy/actions";
 import { CATALOG } from "@/lib/policy/catalog";
 import { PROCEDURE_STEP_KEYS, policyContentSchema, type LocalizedText, type PolicyContent } from "@/lib/policy/schema";
 import { PolicyDocument, type DocumentTenant } from "../PolicyDocument";
+import { useMessage } from "@/components/forms/fields";
 import { BilingualField, ListEditor, Section, selectClass, useFieldError, type Errors } from "./fields";
 import { DeadlineEditor } from "./DeadlineEditor";
 
@@ -38,44 +39,37 @@ function validate(content: PolicyContent): Errors {
  * and is not saved until fixed; a tab shows the live preview of the public page. */
 export function PolicyEditor({ versionId, versionNumber, initialContent, updatedAt, tenant, save = saveDraftAction, delay = 1200 }: Props) {
   const t = useTranslations("editor");
-  const tm = useTranslations();
+  const message = useMessage();
   const locale = useLocale() as Locale;
   const [content, setContent] = useState(initialContent);
-  const [errors, setErrors] = useState<Errors>({});
-  const [saveState, setSaveState] = useState<SaveState>("saved");
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [savedRevision, setSavedRevision] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<{ key: string; fields: Errors } | null>(null);
   const [tab, setTab] = useState<"edit" | "preview">("edit");
   const base = useRef(updatedAt);
-  const first = useRef(true);
+  const clientErrors = useMemo(() => validate(content), [content]);
+  const valid = Object.keys(clientErrors).length === 0;
+  const errors = valid ? (failure?.fields ?? {}) : clientErrors;
+  const saveState: SaveState = failure ? "failed" : !valid ? "invalid" : saving ? "saving" : revision !== savedRevision ? "pending" : "saved";
 
+  // Save a valid edit after a pause; each new edit restarts the pause.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const found = validate(content);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setSaveState("invalid");
-      return;
-    }
-    setSaveState("pending");
+    if (revision === savedRevision || !valid) return;
     const timer = setTimeout(async () => {
-      setSaveState("saving");
+      setSaving(true);
       const result = await save({ versionId, content, baseUpdatedAt: base.current });
+      setSaving(false);
       if (result.ok && result.data?.updatedAt) {
         base.current = result.data.updatedAt;
-        setSaveState("saved");
-        setSaveError(null);
+        setSavedRevision(revision);
       } else {
-        const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^content\./, ""), v]));
-        setErrors(fieldErrors);
-        setSaveState("failed");
-        setSaveError(result.error ?? (Object.keys(fieldErrors).length ? "errors.INVALID_INPUT" : "errors.UNEXPECTED"));
+        const fields = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^content\./, ""), v]));
+        setFailure({ key: result.error ?? (Object.keys(fields).length ? "errors.INVALID_INPUT" : "errors.UNEXPECTED"), fields });
       }
     }, delay);
     return () => clearTimeout(timer);
-  }, [content, delay, save, versionId]);
+  }, [content, delay, revision, save, savedRevision, valid, versionId]);
 
   // Leaving with unsaved changes asks first.
   useEffect(() => {
@@ -85,12 +79,15 @@ export function PolicyEditor({ versionId, versionNumber, initialContent, updated
     return () => window.removeEventListener("beforeunload", warn);
   }, [saveState]);
 
-  const update = (change: (draft: PolicyContent) => void) =>
+  const update = (change: (draft: PolicyContent) => void) => {
     setContent((current) => {
       const next = structuredClone(current);
       change(next);
       return next;
     });
+    setRevision((r) => r + 1);
+    setFailure(null);
+  };
   const errorCount = Object.keys(errors).length;
   const err = useFieldError(errors);
 
@@ -99,7 +96,7 @@ export function PolicyEditor({ versionId, versionNumber, initialContent, updated
     pending: t("status.pending"),
     saving: t("status.saving"),
     invalid: t("status.invalid", { count: errorCount }),
-    failed: saveError ? tm(saveError as "errors.UNEXPECTED") : t("status.failed"),
+    failed: failure ? message(failure.key) : t("status.failed"),
   }[saveState];
 
   return (

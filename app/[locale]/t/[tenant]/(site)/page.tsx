@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PolicyDocument } from "@/components/policy/PolicyDocument";
 import { pickColumn, pickText } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
 import { getCurrentPolicy } from "@/lib/policy/current";
 import { getTenant } from "@/lib/tenancy/current";
@@ -39,7 +40,14 @@ export default async function PolicyHome({ params }: Props) {
   return (
     <main id="main">
       {policy ? (
-        <PolicyDocument tenant={tenant} policy={policy} locale={locale} />
+        <>
+          <PolicyDocument tenant={tenant} policy={policy} locale={locale} />
+          <nav aria-label={t("links.label")} className="mx-auto flex max-w-4xl flex-wrap gap-x-6 gap-y-2 px-5 pb-8 text-sm print:hidden">
+            <Link href="/policy/print" className="underline">{t("links.print")}</Link>
+            <Link href="/policy/history" className="underline">{t("links.history")}</Link>
+            <Link href="/policy/verify" className="underline">{t("links.verify")}</Link>
+          </nav>
+        </>
       ) : (
         <p className="mx-auto max-w-4xl px-4 py-16 text-center text-stone-600">{t("noPublished")}</p>
       )}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { countMembers } from "@/lib/members/service";
+import { needsAttestation } from "@/lib/policy/console";
 import { policyRepository } from "@/lib/policy/repository";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/metadata";
@@ -13,9 +14,10 @@ export default async function ConsoleHome() {
   const t = await getTranslations();
   const db = await getDb();
   const associationId = member.tenant.id;
-  const [versions, memberCount] = await Promise.all([
+  const [versions, memberCount, toAttest] = await Promise.all([
     policyRepository(db).listCurrentVersions(associationId),
     countMembers(db, associationId),
+    needsAttestation(db, associationId, member.user.id, member.roles),
   ]);
   const published = versions.find((v) => v.status === "PUBLISHED");
   const draft = versions.find((v) => v.status !== "PUBLISHED");
@@ -24,6 +26,12 @@ export default async function ConsoleHome() {
     <main id="main" className="py-6">
       <h1 className="text-2xl font-bold">{t("admin.consoleTitle")}</h1>
       <p className="mt-1 text-stone-700">{t("admin.welcome", { name: member.user.name ?? member.user.email })}</p>
+      {toAttest && (
+        <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {t("admin.attestPrompt", { number: toAttest.number })}{" "}
+          <Link href="/admin/policy" className="font-semibold underline">{t("admin.attestLink")}</Link>
+        </p>
+      )}
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <section className="rounded-lg border border-stone-200 bg-white p-5" aria-labelledby="roles-title">
           <h2 id="roles-title" className="font-semibold">{t("admin.yourRoles")}</h2>
@@ -42,9 +50,10 @@ export default async function ConsoleHome() {
             {draft && <li>{t("admin.policyDraft", { number: draft.number })}</li>}
             {!published && !draft && <li>{t("admin.policyNone")}</li>}
           </ul>
-          {published && (
-            <Link href="/" className="mt-3 inline-block text-sm underline">{t("admin.viewPublic")}</Link>
-          )}
+          <p className="mt-3 flex flex-wrap gap-4 text-sm">
+            <Link href="/admin/policy" className="underline">{t("admin.nav.policy")}</Link>
+            {published && <Link href="/" className="underline">{t("admin.viewPublic")}</Link>}
+          </p>
         </section>
       </div>
     </main>

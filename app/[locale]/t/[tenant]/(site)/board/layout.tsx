@@ -1,0 +1,2 @@
+// The board's pages share the console's frame (navigation, account, sign-out).
+export { default } from "../admin/layout";
