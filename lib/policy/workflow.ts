@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { ActionContext, Member, Outcome } from "../auth/access";
 import { asArray } from "../auth/form";
+import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
 import { hijriToGregorian, toHijri, type YMD } from "../i18n/dates";
-import { localizedPath } from "../i18n/routing";
 import { pageUrl, tenantUrl } from "../tenancy/urls";
 import { enqueueEmail } from "../notify/outbox";
 import { contentHash } from "./hash";
@@ -64,6 +64,18 @@ async function lockVersion(db: DbClient, associationId: string, id: string, expe
   return version;
 }
 
+/** Members holding any of `roles`, chair first (the order of policyRepository.listBoard). The
+ * role filter runs here, not in SQL: PGlite cannot bind an enum-array parameter, so Prisma's
+ * `has`/`hasSome` on Membership.roles fail there ("malformed array literal"). */
+async function membersWithRole(db: DbClient, associationId: string, roles: readonly Role[]) {
+  const members = await db.membership.findMany({
+    where: { associationId },
+    orderBy: [{ isChair: "desc" }, { createdAt: "asc" }],
+    select: { userId: true, isChair: true, roles: true, user: { select: { name: true, email: true } } },
+  });
+  return members.filter((m) => m.roles.some((role) => roles.includes(role)));
+}
+
 const memberOrThrow = (ctx: ActionContext): Member => {
   if (!ctx.member) throw new AppError("NOT_FOUND");
   return ctx.member;
@@ -95,7 +107,10 @@ export async function startDraft(ctx: ActionContext): Promise<Outcome> {
   });
   return {
     audit: { action: "policy.draft_started", target: POLICY_TARGET(draft.id), after: { number: draft.number, from: published.number } },
-    redirectTo: localizedPath(ctx.locale, "/admin/policy/edit"),
+    // The button opens the editor itself: a server-side redirect to a path on a rewritten
+    // (tenant) route renders Next's internal route without the proxy and 404s.
+    data: { versionId: draft.id },
+    refresh: false,
   };
 }
 
@@ -127,7 +142,7 @@ export async function submitDraft(ctx: ActionContext, input: z.output<typeof ver
     where: { associationId_id: { associationId, id: version.id } },
     data: { status: "PENDING_APPROVAL", round, submittedAt: new Date() },
   });
-  const board = await policyRepository(ctx.db).listBoard(associationId);
+  const board = await membersWithRole(ctx.db, associationId, ["BOARD"]);
   const name = ctx.locale === "ar" ? member.tenant.nameAr : member.tenant.nameEn;
   for (const seat of board) {
     await enqueueEmail(ctx.db, {
@@ -139,7 +154,7 @@ export async function submitDraft(ctx: ActionContext, input: z.output<typeof ver
     });
   }
   return {
-    audit: { action: "policy.submitted", target: POLICY_TARGET(version.id), after: { number: version.number, round, contentHash: version.contentHash } },
+    audit: { action: "policy.submitted", target: POLICY_TARGET(version.id), after: { number: version.number, round, sha256: version.contentHash } },
     notice: "policy.notices.submitted",
   };
 }
@@ -202,7 +217,7 @@ export async function recordDecision(ctx: ActionContext, input: z.output<typeof 
   const version = await lockVersion(ctx.db, associationId, input.versionId, ["PENDING_APPROVAL"]);
   const repo = policyRepository(ctx.db);
 
-  const board = await repo.listBoard(associationId);
+  const board = await membersWithRole(ctx.db, associationId, ["BOARD"]);
   const boardIds = new Set(board.map((seat) => seat.userId));
   const attendeeIds = [...new Set(input.attendeeIds)];
   if (attendeeIds.some((id) => !boardIds.has(id))) throw new AppError("INVALID_INPUT", "attendeeIds", "validation.attendeesInvalid");
@@ -262,6 +277,8 @@ export async function publishVersion(ctx: ActionContext, input: z.output<typeof 
   const associationId = member.tenant.id;
   const version = await lockVersion(ctx.db, associationId, input.versionId, ["APPROVED"]);
   const previous = await policyRepository(ctx.db).findPublished(associationId);
+  // Never back in time: a version approved before the one in force stays unpublished.
+  if (previous && previous.number > version.number) throw new AppError("POLICY_VERSION_LOCKED");
   if (previous) {
     await ctx.db.policyVersion.update({ where: { associationId_id: { associationId, id: previous.id } }, data: { status: "SUPERSEDED" } });
   }
@@ -270,10 +287,7 @@ export async function publishVersion(ctx: ActionContext, input: z.output<typeof 
     data: { status: "PUBLISHED", publishedAt: new Date() },
   });
   // Staff who handle requests are asked to read it (lib/policy/attestation.ts).
-  const staff = await ctx.db.membership.findMany({
-    where: { associationId, roles: { hasSome: [...ATTESTING_ROLES] } },
-    select: { user: { select: { email: true } } },
-  });
+  const staff = await membersWithRole(ctx.db, associationId, ATTESTING_ROLES);
   const name = ctx.locale === "ar" ? member.tenant.nameAr : member.tenant.nameEn;
   for (const { user } of staff) {
     await enqueueEmail(ctx.db, {

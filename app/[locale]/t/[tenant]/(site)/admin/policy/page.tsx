@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ButtonForm } from "@/components/forms/ButtonForm";
+import { StartDraftButton } from "@/components/policy/StartDraftButton";
 import { QuorumForm } from "@/components/policy/WorkflowForms";
 import { StatusBadge } from "@/components/policy/StatusBadge";
 import { requireMember } from "@/lib/auth/guard";
@@ -8,7 +9,7 @@ import { formatDateTime } from "@/lib/i18n/dates";
 import { pageTitle } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
-import { attestAction, publishAction, startDraftAction, submitDraftAction, withdrawAction } from "@/lib/policy/actions";
+import { attestAction, publishAction, submitDraftAction, withdrawAction } from "@/lib/policy/actions";
 import { attestationCoverage, lastRejection, policyOverview } from "@/lib/policy/console";
 
 export const generateMetadata = pageTitle("policyAdmin.title");
@@ -111,9 +112,7 @@ export default async function PolicyConsole({ params }: Props) {
           <div className="mt-2 space-y-3 text-sm">
             <p className="text-stone-600">{t("noDraft")}</p>
             {can("policy.edit") && published && (
-              <ButtonForm action={startDraftAction} fields={{}} label={t("startDraft")} variant="secondary">
-                {t("startDraft")}
-              </ButtonForm>
+              <StartDraftButton label={t("startDraft")} />
             )}
           </div>
         )}

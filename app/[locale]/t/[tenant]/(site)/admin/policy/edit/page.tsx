@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { ButtonForm } from "@/components/forms/ButtonForm";
+import { StartDraftButton } from "@/components/policy/StartDraftButton";
 import { PolicyEditor } from "@/components/policy/editor/PolicyEditor";
 import { ContactsForm } from "@/components/policy/WorkflowForms";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
-import { startDraftAction, submitDraftAction } from "@/lib/policy/actions";
+import { submitDraftAction } from "@/lib/policy/actions";
 import { policyRepository } from "@/lib/policy/repository";
 import { policyContentSchema } from "@/lib/policy/schema";
 
@@ -62,9 +63,7 @@ export default async function EditPolicy() {
           <p className="mt-2 text-stone-700">{draft ? t("locked") : t("noDraft")}</p>
           {!draft && (
             <div className="mt-3">
-              <ButtonForm action={startDraftAction} fields={{}} label={tp("startDraft")} variant="secondary">
-                {tp("startDraft")}
-              </ButtonForm>
+              <StartDraftButton label={tp("startDraft")} />
             </div>
           )}
         </div>
