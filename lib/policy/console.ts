@@ -1,5 +1,5 @@
 import type { DbClient } from "../db/types";
-import { displayName, policyRepository, type BoardDecisionRecord } from "./repository";
+import { displayName, membersWithRole, policyRepository, type BoardDecisionRecord } from "./repository";
 import { ATTESTING_ROLES } from "./workflow";
 
 // What the console's policy pages show, read in one place. Every query names the association.
@@ -30,11 +30,7 @@ export async function lastRejection(db: DbClient, associationId: string, version
 
 /** Staff who must read the published version, and whether each has confirmed it. */
 export async function attestationCoverage(db: DbClient, associationId: string, policyVersionId: string) {
-  const staff = await db.membership.findMany({
-    where: { associationId, roles: { hasSome: [...ATTESTING_ROLES] } },
-    orderBy: { createdAt: "asc" },
-    select: { userId: true, roles: true, user: { select: { name: true, email: true } } },
-  });
+  const staff = await membersWithRole(db, associationId, ATTESTING_ROLES);
   const attested = await db.policyAttestation.findMany({
     where: { associationId, policyVersionId, userId: { in: staff.map((s) => s.userId) } },
     select: { userId: true, attestedAt: true },

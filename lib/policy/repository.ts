@@ -1,3 +1,4 @@
+import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
 
 // The only code that reads policies. Every query names the association.
@@ -89,13 +90,20 @@ export function policyRepository(db: DbClient) {
         select: { userId: true, choice: true, comment: true, createdAt: true, user: { select: { name: true, email: true } } },
       }),
     /** Current board members (role BOARD), chair first. */
-    listBoard: (associationId: string) =>
-      db.membership.findMany({
-        where: { associationId, roles: { has: "BOARD" } },
-        orderBy: [{ isChair: "desc" }, { createdAt: "asc" }],
-        select: { userId: true, isChair: true, user: { select: { name: true, email: true } } },
-      }),
+    listBoard: (associationId: string) => membersWithRole(db, associationId, ["BOARD"]),
   };
+}
+
+/** Members holding any of `roles`, chair first. Filtered here rather than with Prisma's `has`:
+ * PGlite cannot bind an enum-array parameter ("malformed array literal"). An association has
+ * tens of members, so reading them all is cheap. */
+export async function membersWithRole(db: DbClient, associationId: string, roles: readonly Role[]) {
+  const members = await db.membership.findMany({
+    where: { associationId },
+    orderBy: [{ isChair: "desc" }, { createdAt: "asc" }],
+    select: { userId: true, isChair: true, roles: true, user: { select: { name: true, email: true } } },
+  });
+  return members.filter((m) => m.roles.some((role) => roles.includes(role)));
 }
 
 export type VersionListItem = Awaited<ReturnType<ReturnType<typeof policyRepository>["listVersions"]>>[number];

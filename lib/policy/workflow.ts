@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ActionContext, Member, Outcome } from "../auth/access";
 import { asArray } from "../auth/form";
-import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
 import { hijriToGregorian, toHijri, type YMD } from "../i18n/dates";
@@ -9,7 +8,7 @@ import { pageUrl, tenantUrl } from "../tenancy/urls";
 import { enqueueEmail } from "../notify/outbox";
 import { contentHash } from "./hash";
 import { outcomeOf, requiredApprovals, BOARD_QUORUMS } from "./quorum";
-import { displayName, policyRepository } from "./repository";
+import { displayName, membersWithRole, policyRepository } from "./repository";
 import { CALENDARS, policyContentSchema } from "./schema";
 
 // The life of a policy version, one service per transition:
@@ -64,18 +63,6 @@ async function lockVersion(db: DbClient, associationId: string, id: string, expe
   return version;
 }
 
-/** Members holding any of `roles`, chair first (the order of policyRepository.listBoard). The
- * role filter runs here, not in SQL: PGlite cannot bind an enum-array parameter, so Prisma's
- * `has`/`hasSome` on Membership.roles fail there ("malformed array literal"). */
-async function membersWithRole(db: DbClient, associationId: string, roles: readonly Role[]) {
-  const members = await db.membership.findMany({
-    where: { associationId },
-    orderBy: [{ isChair: "desc" }, { createdAt: "asc" }],
-    select: { userId: true, isChair: true, roles: true, user: { select: { name: true, email: true } } },
-  });
-  return members.filter((m) => m.roles.some((role) => roles.includes(role)));
-}
-
 const memberOrThrow = (ctx: ActionContext): Member => {
   if (!ctx.member) throw new AppError("NOT_FOUND");
   return ctx.member;
@@ -91,6 +78,11 @@ export async function startDraft(ctx: ActionContext): Promise<Outcome> {
   await ctx.db.$queryRaw`SELECT 1 FROM "Policy" WHERE "associationId" = ${associationId}::uuid AND "id" = ${policy.id}::uuid FOR UPDATE`;
   const repo = policyRepository(ctx.db);
   if (await repo.findOpen(associationId)) throw new AppError("POLICY_DRAFT_EXISTS");
+  // A draft copies the published text: starting one while an approved version waits to be
+  // published would silently drop the approved changes from it.
+  if (await ctx.db.policyVersion.findFirst({ where: { associationId, status: "APPROVED" }, select: { id: true } })) {
+    throw new AppError("POLICY_AWAITING_PUBLICATION");
+  }
   const published = await repo.findPublished(associationId);
   const latest = await ctx.db.policyVersion.aggregate({ where: { associationId, policyId: policy.id }, _max: { number: true } });
   if (!published) throw new AppError("NOT_FOUND");
@@ -196,6 +188,9 @@ export function meetingDateOf(input: { calendar: "GREGORIAN" | "HIJRI"; year: nu
   if (date.getUTCFullYear() !== ymd.year || date.getUTCMonth() !== ymd.month - 1 || date.getUTCDate() !== ymd.day) {
     throw new AppError("INVALID_INPUT", "day", "validation.dateInvalid");
   }
+  // A board of a registered association met after 1900: an earlier year is a calendar mix-up
+  // (1442 typed as a Gregorian year).
+  if (ymd.year < 1900) throw new AppError("INVALID_INPUT", "year", "validation.dateTooOld");
   return date;
 }
 

@@ -55,34 +55,29 @@ export default async function VerifyPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-start text-sm">
-          <thead>
-            <tr className="border-b border-stone-300 text-start">
-              <th className="py-2 text-start">{t("version")}</th>
-              <th className="py-2 text-start">{t("decision")}</th>
-              <th className="py-2 text-start">{t("code")}</th>
-              <th className="py-2 text-start">{t("result")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.versions.map((v) => (
-              <tr key={v.number} className="border-b border-stone-100" data-testid={`chain-${v.number}`}>
-                <td className="py-2">
+      <ol className="space-y-3">
+        {result.versions.map((v) => {
+          const ok = v.contentIntact && v.linkIntact;
+          return (
+            <li key={v.number} className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid={`chain-${v.number}`}>
+              <p className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-semibold">
                   {t("versionNumber", { number: v.number })} · {t(`status.${v.status}`)}
-                </td>
-                <td className="py-2">
-                  {v.decision ? t("session", { number: v.decision.sessionNumber, date: formatDualDate(v.decision.meetingDate, locale) }) : t("noDecision")}
-                </td>
-                <td className="py-2 font-mono" dir="ltr">{verificationCode(v.contentHash)}</td>
-                <td className={`py-2 ${v.contentIntact && v.linkIntact ? "text-emerald-800" : "font-semibold text-red-800"}`}>
+                </span>
+                <span className={ok ? "text-emerald-800" : "font-semibold text-red-800"}>
                   {!v.contentIntact ? t("contentAltered") : !v.linkIntact ? t("linkBroken") : t("ok")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </span>
+              </p>
+              <p className="mt-1 text-stone-700">
+                {t("decision")}: {v.decision ? t("session", { number: v.decision.sessionNumber, date: formatDualDate(v.decision.meetingDate, locale) }) : t("noDecision")}
+              </p>
+              <p className="mt-1 text-stone-700">
+                {t("code")}: <code dir="ltr" className="font-mono">{verificationCode(v.contentHash)}</code>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
       <p className="text-sm">
         <Link href="/policy/history" className="underline">{t("history")}</Link>
       </p>
