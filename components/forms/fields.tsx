@@ -57,10 +57,10 @@ export function TextField({ name, label, state, hint, defaultValue, ...input }: 
   );
 }
 
-export function FieldError({ name, state }: { name: string; state: FormState }) {
+export function FieldError({ name, state, id }: { name: string; state: FormState; id?: string }) {
   const message = useMessage();
   const error = state.fieldErrors?.[name];
-  return error ? <p className="text-sm text-red-700">{message(error)}</p> : null;
+  return error ? <p id={id} className="text-sm text-red-700">{message(error)}</p> : null;
 }
 
 /** The form's overall outcome, announced to screen readers. */

@@ -9,8 +9,8 @@ import { formatGregorian, formatHijri, gregorianToHijri, hijriToGregorian, type 
 import type { Locale } from "@/lib/i18n/routing";
 import { recordDecisionAction, setQuorumAction, voteAction } from "@/lib/policy/actions";
 import { BOARD_QUORUMS } from "@/lib/policy/quorum";
+import { selectClass } from "./editor/fields";
 
-const selectClass = "rounded-md border border-stone-300 bg-white px-3 py-2 text-base";
 
 export function QuorumForm({ current }: { current: string }) {
   const t = useTranslations("policyAdmin");
@@ -42,7 +42,7 @@ export function VoteForm({ versionId }: { versionId: string }) {
       <FormAlert state={state} />
       <input type="hidden" name="versionId" value={versionId} />
       <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">{t("yourVote")}</legend>
+        <legend className="text-sm font-medium">{t("choiceLegend")}</legend>
         <div className="flex flex-wrap gap-4">
           {(["APPROVE", "REJECT"] as const).map((choice) => (
             <label key={choice} className="flex items-center gap-2 text-base">
@@ -61,10 +61,11 @@ export function VoteForm({ versionId }: { versionId: string }) {
           rows={3}
           defaultValue={typeof values.comment === "string" ? values.comment : ""}
           aria-invalid={state.fieldErrors?.comment ? true : undefined}
+          aria-describedby={`${commentId}-hint${state.fieldErrors?.comment ? ` ${commentId}-error` : ""}`}
           className="rounded-md border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
         />
-        <p className="text-xs text-stone-600">{t("commentHint")}</p>
-        <FieldError name="comment" state={state} />
+        <p id={`${commentId}-hint`} className="text-xs text-stone-600">{t("commentHint")}</p>
+        <FieldError name="comment" state={state} id={`${commentId}-error`} />
       </div>
       <div>
         <SubmitButton>{t("castVote")}</SubmitButton>

@@ -264,7 +264,7 @@ describe("sign-in on an association's site", () => {
     await page.getByRole("heading", { level: 1, name: t.admin.consoleTitle, exact: true }).waitFor();
     expect(await htmlLangDir(page)).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
     await expect(page.getByText(admin, { exact: true }).count()).resolves.toBe(1);
-    expect(await consoleNav(page, locale)).toEqual([t.admin.nav.home, t.admin.nav.members, t.admin.nav.audit, t.admin.nav.outbox]);
+    expect(await consoleNav(page, locale)).toEqual([t.admin.nav.home, t.admin.nav.policy, t.admin.nav.members, t.admin.nav.audit, t.admin.nav.outbox]);
 
     // The cookie is host-only: the platform and other associations never receive it.
     const cookie = await sessionCookie(context, "qader");
@@ -396,7 +396,7 @@ describe("tampered session", () => {
 describe("role-based console", () => {
   test("an officer sees Members but neither the audit log nor the outbox", async () => {
     await signIn(page, "qader", "ar", demo("qader", "officer"));
-    expect(await consoleNav(page, "ar")).toEqual([ar.admin.nav.home, ar.admin.nav.members]);
+    expect(await consoleNav(page, "ar")).toEqual([ar.admin.nav.home, ar.admin.nav.policy, ar.admin.nav.members]);
     const roles = await page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([ar.roles.OFFICER]);
 
@@ -418,7 +418,7 @@ describe("role-based console", () => {
 
   test("a board member sees the audit log (and not the outbox)", async () => {
     await signIn(page, "qader", "en", demo("qader", "board"));
-    expect(await consoleNav(page, "en")).toEqual([en.admin.nav.home, en.admin.nav.members, en.admin.nav.audit]);
+    expect(await consoleNav(page, "en")).toEqual([en.admin.nav.home, en.admin.nav.policy, en.admin.nav.board, en.admin.nav.members, en.admin.nav.audit]);
     const roles = await page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([en.roles.BOARD, en.roles.chair]);
 
@@ -482,7 +482,7 @@ describe("invitations", () => {
     await expect(invitee.page.getByText(address, { exact: true }).count()).resolves.toBe(1);
     const roles = await invitee.page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([t.roles.OFFICER]);
-    expect(await consoleNav(invitee.page, "ar")).toEqual([t.admin.nav.home, t.admin.nav.members]);
+    expect(await consoleNav(invitee.page, "ar")).toEqual([t.admin.nav.home, t.admin.nav.policy, t.admin.nav.members]);
 
     // Used: the same link is now invalid, on Qader and on Al-Hilah.
     for (const url of [link, siteUrl("alhilah", pathname)]) {

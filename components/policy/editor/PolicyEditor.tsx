@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { fieldErrorsOf } from "@/lib/auth/form";
 import type { Locale } from "@/lib/i18n/routing";
 import { saveDraftAction } from "@/lib/policy/actions";
@@ -193,7 +193,7 @@ export function PolicyEditor({ versionId, versionNumber, initialContent, updated
               render={(step, i, set) => (
                 <div className="space-y-2">
                   <BilingualField label={t("step", { n: i + 1 })} value={step.text} onChange={(text) => set({ ...step, text })} path={`procedure.steps.${i}.text`} errors={errors} multiline />
-                  <label className="flex flex-wrap items-center gap-2 text-sm">
+                  <label className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
                     <span>{t("stepRole")}</span>
                     <select
                       value={step.key ?? ""}
@@ -228,6 +228,7 @@ type CatalogItem = { key: string; label: LocalizedText };
 function CatalogList({ kind, items, onChange, path, errors }: { kind: "CHANNEL" | "OFFICER_TOOL"; items: CatalogItem[]; onChange: (items: CatalogItem[]) => void; path: string; errors: Errors }) {
   const t = useTranslations("editor");
   const lang = useLocale() === "en" ? "en" : "ar";
+  const id = useId();
   const [pick, setPick] = useState("");
   const available = CATALOG.filter((entry) => entry.kind === kind && !items.some((item) => item.key === entry.key));
   const add = () => {
@@ -250,15 +251,15 @@ function CatalogList({ kind, items, onChange, path, errors }: { kind: "CHANNEL" 
         )}
       />
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t(kind === "CHANNEL" ? "addChannel" : "addTool")}
-          <select value={pick} onChange={(e) => setPick(e.target.value)} className={selectClass}>
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
+          <label htmlFor={`${id}-pick`} className="text-sm font-medium">{t(kind === "CHANNEL" ? "addChannel" : "addTool")}</label>
+          <select id={`${id}-pick`} value={pick} onChange={(e) => setPick(e.target.value)} className={selectClass}>
             <option value="">{t("customOption")}</option>
             {available.map((entry) => (
               <option key={entry.key} value={entry.key}>{entry.label[lang]}</option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="button" onClick={add} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-stone-50">
           {t("add")}
         </button>

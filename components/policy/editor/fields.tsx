@@ -11,7 +11,8 @@ import type { LocalizedText } from "@/lib/policy/schema";
 /** Field path → message key (paths as zod reports them: "detailedGoals.3.ar"). */
 export type Errors = Record<string, string>;
 
-export const selectClass = "rounded-md border border-stone-300 bg-white px-3 py-2 text-base";
+// max-w-full: a select is as wide as its longest option, which would overflow a phone screen.
+export const selectClass = "max-w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base";
 const inputClass =
   "w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-[var(--brand)] focus:outline-none focus:ring-2 focus:ring-[var(--brand)]/30 aria-[invalid=true]:border-red-600";
 

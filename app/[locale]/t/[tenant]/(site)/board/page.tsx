@@ -3,7 +3,7 @@ import { VersionDiff } from "@/components/policy/VersionDiff";
 import { DecisionForm, VoteForm } from "@/components/policy/WorkflowForms";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/i18n/dates";
+import { formatDateTime, formatDualDate } from "@/lib/i18n/dates";
 import { pageTitle } from "@/lib/i18n/metadata";
 import { asLocale } from "@/lib/i18n/routing";
 import { diffPolicies } from "@/lib/policy/diff";
@@ -21,6 +21,7 @@ export default async function BoardPage({ params }: Props) {
   const locale = asLocale((await params).locale);
   const member = await requireMember("policy.vote");
   const t = await getTranslations("board");
+  const tb = await getTranslations("boardOutcome");
   const db = await getDb();
   const associationId = member.tenant.id;
   const repo = policyRepository(db);
@@ -28,10 +29,28 @@ export default async function BoardPage({ params }: Props) {
   const pending = open?.status === "PENDING_APPROVAL" ? open : null;
 
   if (!pending) {
+    // After the chair records a decision the page lands here: say what was decided.
+    const last = await db.boardDecision.findFirst({
+      where: { associationId },
+      orderBy: { decidedAt: "desc" },
+      select: { outcome: true, sessionNumber: true, meetingDate: true, policyVersion: { select: { number: true } } },
+    });
     return (
       <main id="main" className="py-6">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-4 rounded-lg border border-stone-200 bg-white p-5 text-stone-700">{t("nothingPending")}</p>
+        <div className="mt-4 space-y-2 rounded-lg border border-stone-200 bg-white p-5 text-stone-700">
+          <p>{t("nothingPending")}</p>
+          {last && (
+            <p role="status" data-testid="last-decision">
+              {t("lastDecision", {
+                number: last.policyVersion.number,
+                outcome: tb(last.outcome),
+                session: last.sessionNumber,
+                date: formatDualDate(last.meetingDate, locale),
+              })}
+            </p>
+          )}
+        </div>
       </main>
     );
   }
