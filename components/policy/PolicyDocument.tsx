@@ -58,12 +58,15 @@ export function PolicyDocument({ tenant, policy, locale, preview, official }: Pr
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600">
           <span>{t("version", { number: policy.versionNumber })}</span>
           {policy.publishedAt && <span>{t("publishedOn", { date: formatDualDate(policy.publishedAt, locale) })}</span>}
-          <span>
-            {t("verificationCode")}:{" "}
-            <code dir="ltr" className="font-mono">
-              {verificationCode(policy.contentHash)}
-            </code>
-          </span>
+          {/* A draft has no code yet: it is the hash of the text the board approves. */}
+          {!preview && (
+            <span>
+              {t("verificationCode")}:{" "}
+              <code dir="ltr" className="font-mono">
+                {verificationCode(policy.contentHash)}
+              </code>
+            </span>
+          )}
         </p>
       </header>
 

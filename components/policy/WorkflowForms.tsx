@@ -5,7 +5,8 @@ import { useActionState, useId, useState } from "react";
 import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
 import { updateContactsAction } from "@/lib/associations/actions";
 import { initialFormState } from "@/lib/auth/form";
-import { formatGregorian, formatHijri, gregorianToHijri, hijriToGregorian, type YMD } from "@/lib/i18n/dates";
+import { formatGregorian, formatHijri, type YMD } from "@/lib/i18n/dates";
+import { gregorianOf } from "@/lib/policy/meeting-date";
 import type { Locale } from "@/lib/i18n/routing";
 import { recordDecisionAction, setQuorumAction, voteAction } from "@/lib/policy/actions";
 import { BOARD_QUORUMS } from "@/lib/policy/quorum";
@@ -76,18 +77,11 @@ export function VoteForm({ versionId }: { versionId: string }) {
 
 type Seat = { userId: string; name: string };
 
-/** The other calendar's date for what the chair typed, or null while it is incomplete or invalid. */
+/** Both calendars' rendering of what the chair typed, or null while it is incomplete or invalid. */
 function converted(calendar: string, ymd: YMD, locale: Locale): string | null {
   if (!ymd.year || !ymd.month || !ymd.day) return null;
-  try {
-    const g = calendar === "HIJRI" ? hijriToGregorian(ymd) : ymd;
-    const date = new Date(Date.UTC(g.year, g.month - 1, g.day, 9));
-    if (date.getUTCDate() !== g.day) return null;
-    if (calendar !== "HIJRI") gregorianToHijri(g);
-    return `${formatHijri(date, locale)} — ${formatGregorian(date, locale)}`;
-  } catch {
-    return null;
-  }
+  const date = gregorianOf({ calendar: calendar === "HIJRI" ? "HIJRI" : "GREGORIAN", ...ymd });
+  return date && `${formatHijri(date, locale)} — ${formatGregorian(date, locale)}`;
 }
 
 export function DecisionForm({ versionId, board }: { versionId: string; board: Seat[] }) {

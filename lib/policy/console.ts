@@ -42,7 +42,7 @@ export async function attestationCoverage(db: DbClient, associationId: string, p
 /** Whether this member still has to confirm reading the published version. */
 export async function needsAttestation(db: DbClient, associationId: string, userId: string, roles: readonly string[]) {
   if (!roles.some((role) => (ATTESTING_ROLES as readonly string[]).includes(role))) return null;
-  const published = await policyRepository(db).findPublished(associationId);
+  const published = await db.policyVersion.findFirst({ where: { associationId, status: "PUBLISHED" }, select: { id: true, number: true } });
   if (!published) return null;
   const done = await db.policyAttestation.findUnique({
     where: { associationId_policyVersionId_userId: { associationId, policyVersionId: published.id, userId } },

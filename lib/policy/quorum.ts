@@ -24,3 +24,15 @@ export function outcomeOf({ approvals, rejections, required, boardSize }: Tally)
   if (boardSize - rejections < required) return "REJECTED";
   return null;
 }
+
+/** Counts the votes of current board members only (someone who left the board no longer
+ * counts) against the association's rule. */
+export function tallyVotes(votes: readonly { userId: string; choice: string }[], boardIds: readonly string[], rule: BoardQuorum): Tally {
+  const counted = votes.filter((vote) => boardIds.includes(vote.userId));
+  return {
+    approvals: counted.filter((v) => v.choice === "APPROVE").length,
+    rejections: counted.filter((v) => v.choice === "REJECT").length,
+    required: requiredApprovals(rule, boardIds.length),
+    boardSize: boardIds.length,
+  };
+}

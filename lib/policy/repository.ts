@@ -46,6 +46,12 @@ export function policyRepository(db: DbClient) {
     findOpen: (associationId: string) =>
       db.policyVersion.findFirst({ where: { associationId, status: { in: [...OPEN_STATUSES] } }, orderBy: { number: "desc" } }),
     findById: (associationId: string, id: string) => db.policyVersion.findUnique({ where: { associationId_id: { associationId, id } } }),
+    /** A version that has been in force (published or superseded), with its approving decision. */
+    findPublishedNumber: (associationId: string, number: number) =>
+      db.policyVersion.findFirst({
+        where: { associationId, number, status: { in: ["PUBLISHED", "SUPERSEDED"] } },
+        include: { boardDecisions: { where: { associationId, outcome: "APPROVED" }, orderBy: { decidedAt: "desc" }, take: 1 } },
+      }),
     findByNumber: (associationId: string, number: number) =>
       db.policyVersion.findFirst({ where: { associationId, number } }),
     /** Every version, newest first, with who started it and its board decisions. */

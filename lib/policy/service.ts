@@ -17,12 +17,13 @@ export type PublishedPolicy = {
   } | null;
 };
 
-/** The association's published beneficiary-relations policy, or null when none is published. */
-export async function getPublishedPolicy(db: DbClient, associationId: string): Promise<PublishedPolicy | null> {
-  const version = await policyRepository(db).findPublished(associationId);
-  if (!version) return null;
+type StoredVersion = NonNullable<Awaited<ReturnType<ReturnType<typeof policyRepository>["findPublished"]>>>;
+
+/** A stored version with its approving decision, as the policy document shows it. */
+function toPublished(version: StoredVersion): PublishedPolicy & { status: string } {
   const decision = version.boardDecisions[0] ?? null;
   return {
+    status: version.status,
     versionNumber: version.number,
     // Stored content was validated on write; parsing again keeps the type honest.
     content: policyContentSchema.parse(version.content),
@@ -38,6 +39,17 @@ export async function getPublishedPolicy(db: DbClient, associationId: string): P
   };
 }
 
+/** The association's published beneficiary-relations policy, or null when none is published. */
+export async function getPublishedPolicy(db: DbClient, associationId: string): Promise<PublishedPolicy | null> {
+  const version = await policyRepository(db).findPublished(associationId);
+  return version && toPublished(version);
+}
+
+/** One version that has been in force (current or superseded), or null. */
+export async function getPublishedVersion(db: DbClient, associationId: string, number: number) {
+  const version = await policyRepository(db).findPublishedNumber(associationId, number);
+  return version && toPublished(version);
+}
 
 /** Recomputes the association's hash chain from the stored approved versions. */
 export async function verifyPolicyChain(db: DbClient, associationId: string) {
@@ -61,19 +73,4 @@ export async function listPublishedHistory(db: DbClient, associationId: string) 
     .filter((v) => v.status !== "APPROVED")
     .reverse()
     .map((v) => ({ number: v.number, status: v.status, publishedAt: v.publishedAt, contentHash: v.contentHash, decision: v.boardDecisions[0] ?? null }));
-}
-
-/** One version that was published (current or superseded), shaped like the published policy. */
-export async function getPublishedVersion(db: DbClient, associationId: string, number: number): Promise<(PublishedPolicy & { status: string }) | null> {
-  const version = (await policyRepository(db).approvedChain(associationId)).find((v) => v.number === number && v.status !== "APPROVED");
-  if (!version) return null;
-  const decision = version.boardDecisions[0] ?? null;
-  return {
-    status: version.status,
-    versionNumber: version.number,
-    content: policyContentSchema.parse(version.content),
-    contentHash: version.contentHash,
-    publishedAt: version.publishedAt,
-    boardDecision: decision && { ...decision, attendees: decision.attendees ?? [] },
-  };
 }

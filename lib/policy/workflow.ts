@@ -3,11 +3,13 @@ import type { ActionContext, Member, Outcome } from "../auth/access";
 import { asArray } from "../auth/form";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
-import { hijriToGregorian, toHijri, type YMD } from "../i18n/dates";
+import { toHijri } from "../i18n/dates";
+import { pickColumn } from "../i18n/localized";
 import { pageUrl, tenantUrl } from "../tenancy/urls";
 import { enqueueEmail } from "../notify/outbox";
 import { contentHash } from "./hash";
-import { outcomeOf, requiredApprovals, BOARD_QUORUMS } from "./quorum";
+import { meetingDateOf } from "./meeting-date";
+import { BOARD_QUORUMS, outcomeOf, tallyVotes } from "./quorum";
 import { displayName, membersWithRole, policyRepository } from "./repository";
 import { CALENDARS, policyContentSchema } from "./schema";
 
@@ -135,7 +137,7 @@ export async function submitDraft(ctx: ActionContext, input: z.output<typeof ver
     data: { status: "PENDING_APPROVAL", round, submittedAt: new Date() },
   });
   const board = await membersWithRole(ctx.db, associationId, ["BOARD"]);
-  const name = ctx.locale === "ar" ? member.tenant.nameAr : member.tenant.nameEn;
+  const name = pickColumn(member.tenant.nameAr, member.tenant.nameEn, ctx.locale);
   for (const seat of board) {
     await enqueueEmail(ctx.db, {
       associationId,
@@ -176,24 +178,6 @@ export async function castVote(ctx: ActionContext, input: z.output<typeof voteSc
   };
 }
 
-/** The meeting date as a Gregorian calendar date (UTC midnight, a DATE column). */
-export function meetingDateOf(input: { calendar: "GREGORIAN" | "HIJRI"; year: number; month: number; day: number }): Date {
-  let ymd: YMD = { year: input.year, month: input.month, day: input.day };
-  try {
-    if (input.calendar === "HIJRI") ymd = hijriToGregorian(ymd);
-  } catch {
-    throw new AppError("INVALID_INPUT", "day", "validation.dateInvalid");
-  }
-  const date = new Date(Date.UTC(ymd.year, ymd.month - 1, ymd.day));
-  if (date.getUTCFullYear() !== ymd.year || date.getUTCMonth() !== ymd.month - 1 || date.getUTCDate() !== ymd.day) {
-    throw new AppError("INVALID_INPUT", "day", "validation.dateInvalid");
-  }
-  // A board of a registered association met after 1900: an earlier year is a calendar mix-up
-  // (1442 typed as a Gregorian year).
-  if (ymd.year < 1900) throw new AppError("INVALID_INPUT", "year", "validation.dateTooOld");
-  return date;
-}
-
 /** Today's date in Riyadh, as a UTC-midnight date comparable with meeting dates. */
 function todayInRiyadh(now = new Date()): Date {
   const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh" }).format(now).split("-").map(Number);
@@ -218,17 +202,10 @@ export async function recordDecision(ctx: ActionContext, input: z.output<typeof 
   if (attendeeIds.some((id) => !boardIds.has(id))) throw new AppError("INVALID_INPUT", "attendeeIds", "validation.attendeesInvalid");
 
   const association = await ctx.db.association.findUniqueOrThrow({ where: { id: associationId }, select: { boardQuorum: true } });
-  const votes = (await repo.listVotes(associationId, version.id, version.round)).filter((vote) => boardIds.has(vote.userId));
-  const tally = {
-    approvals: votes.filter((v) => v.choice === "APPROVE").length,
-    rejections: votes.filter((v) => v.choice === "REJECT").length,
-    required: requiredApprovals(association.boardQuorum, board.length),
-    boardSize: board.length,
-  };
+  const tally = tallyVotes(await repo.listVotes(associationId, version.id, version.round), [...boardIds], association.boardQuorum);
   const outcome = outcomeOf(tally);
   if (!outcome) throw new AppError("NO_QUORUM");
 
-  const chair = await ctx.db.user.findUniqueOrThrow({ where: { id: member.user.id }, select: { name: true, email: true } });
   await ctx.db.boardDecision.create({
     data: {
       associationId,
@@ -237,7 +214,7 @@ export async function recordDecision(ctx: ActionContext, input: z.output<typeof 
       round: version.round,
       sessionNumber: input.sessionNumber,
       meetingDate,
-      chairNameAr: displayName(chair),
+      chairNameAr: displayName(member.user),
       attendees: board.filter((seat) => attendeeIds.includes(seat.userId)).map((seat) => displayName(seat.user)),
       quorumRequired: tally.required,
       approvals: tally.approvals,
@@ -283,7 +260,7 @@ export async function publishVersion(ctx: ActionContext, input: z.output<typeof 
   });
   // Staff who handle requests are asked to read it (lib/policy/attestation.ts).
   const staff = await membersWithRole(ctx.db, associationId, ATTESTING_ROLES);
-  const name = ctx.locale === "ar" ? member.tenant.nameAr : member.tenant.nameEn;
+  const name = pickColumn(member.tenant.nameAr, member.tenant.nameEn, ctx.locale);
   for (const { user } of staff) {
     await enqueueEmail(ctx.db, {
       associationId,

@@ -2,8 +2,6 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import ar from "../../messages/ar.json";
-import en from "../../messages/en.json";
 import {
   DESKTOP,
   MOBILE,
@@ -19,20 +17,17 @@ import {
   siteUrl,
   type Locale,
 } from "./browser";
+import { DEMO_PASSWORD, LOCALES, M, OPERATOR, SESSION_COOKIE, STRONG_PASSWORD, TOKEN, at, fmt, open, outboxLink, signIn, submitSignIn, suspendAssociations } from "./journey";
 
 // Accounts and roles: sign-in per association, sessions that never cross associations, the
 // role-based console, invitations, members, self-serve onboarding, the operator console and
 // password resets. UI strings come from messages/*.json, so each check is in the page's language.
 
-const M = { ar, en } as const;
-const LOCALES = ["ar", "en"] as const;
+const { ar, en } = M;
 
 /** Demo accounts (lib/db/seed.ts). Only these tests' own accounts ever change password. */
-const DEMO_PASSWORD = "Demo-2026-pass";
 const demo = (slug: string, role: string) => `${role}@${slug}.demo`;
 const DEMO_ROLES = ["admin", "officer", "researcher", "committee", "board"];
-const OPERATOR = "operator@alaqa.demo";
-const SESSION_COOKIE = "next-auth.session-token";
 
 const QADER_AR = "جمعية قادر لتعزيز الصحة النفسية بتبوك";
 const QADER_EN = "Qader Association for Mental Health Promotion in Tabuk";
@@ -41,16 +36,6 @@ const ALHILAH_AR = "الجمعية التعاونية متعددة الأغرا�
 /** Unique per run, so that names, e-mails and subdomains never collide with an earlier run. */
 const RUN = randomBytes(4).toString("hex");
 const email = (label: string) => `e2e-${label}-${RUN}@example.org`;
-const STRONG_PASSWORD = "Strong-pass-2026";
-const TOKEN = /[A-Za-z0-9_-]{43}/;
-
-/** A path in a locale: Arabic unprefixed, English under /en. */
-const at = (locale: Locale, pathname: string) => (locale === "en" ? (pathname === "/" ? "/en" : `/en${pathname}`) : pathname);
-
-/** Fills ICU placeholders of a simple message ({name}). */
-/** A message as shown: placeholders filled, rich-text tags (e.g. <ltr>…</ltr>) dropped. */
-const fmt = (message: string, values: Record<string, string | number>) =>
-  message.replace(/<\/?\w+>/g, "").replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
 /** Subdomains of the associations these tests create. They are suspended after the tests, so
  * that the platform's landing page lists only the two seed associations for other test files. */
@@ -66,7 +51,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  if (browser && created.length > 0) await suspendCreated();
+  if (browser) await suspendAssociations(browser, created);
   await browser?.close();
 });
 beforeEach(async () => {
@@ -83,12 +68,6 @@ async function otherBrowser(viewport: { width: number; height: number } = DESKTO
   const opened = await newPage(browser, viewport);
   extraContexts.push(opened.context);
   return opened;
-}
-
-async function open(target: Page, url: string) {
-  const response = await target.goto(url);
-  await settle(target);
-  return response;
 }
 
 /** Our own form alerts, in a page or a part of it (Next.js's route announcer also has role="alert"). */
@@ -124,22 +103,6 @@ async function fieldError(target: Page | Locator, label: string): Promise<string
   return (await target.locator(`[id="${errorId}"]`).innerText()).trim();
 }
 
-/** Fills the sign-in form on the current page and submits it. */
-async function submitSignIn(target: Page, locale: Locale, address: string, password: string) {
-  const t = M[locale].auth;
-  await target.getByLabel(t.email, { exact: true }).fill(address);
-  await target.getByLabel(t.password, { exact: true }).fill(password);
-  await target.getByRole("button", { name: t.submit, exact: true }).click();
-}
-
-/** Signs in on a site's sign-in page and waits for its console (/admin, or /console on the platform). */
-async function signIn(target: Page, site: string | null, locale: Locale, address: string, password = DEMO_PASSWORD) {
-  await open(target, siteUrl(site, at(locale, "/sign-in")));
-  await submitSignIn(target, locale, address, password);
-  await target.waitForURL(siteUrl(site, at(locale, site ? "/admin" : "/console")));
-  await settle(target);
-}
-
 /** A new browser signed in as Qader's admin. */
 async function qaderAdmin(locale: Locale = "ar", viewport: { width: number; height: number } = DESKTOP) {
   const admin = await otherBrowser(viewport);
@@ -168,17 +131,6 @@ async function invite(admin: Page, site: string, locale: Locale, address: string
   expect((await notice.innerText()).trim()).toBe(t.invited);
 }
 
-/** The newest link of `kind` e-mailed to `recipient`, read from the association's outbox by its
- * admin, or (site null) from the platform's outbox by an operator. */
-async function outboxLink(reader: Page, site: string | null, locale: Locale, recipient: string, kind: "invite" | "reset-password"): Promise<string> {
-  await open(reader, siteUrl(site, at(locale, site ? "/admin/outbox" : "/console/outbox")));
-  const message = reader.getByTestId("outbox-message").filter({ hasText: recipient }).first();
-  const body = await message.locator("pre").innerText();
-  const link = body.match(new RegExp(`https?://\\S+/${kind}/${TOKEN.source}`))?.[0];
-  if (!link) throw new Error(`no ${kind} link for ${recipient} in:\n${body}`);
-  return link;
-}
-
 /** Accepts an invitation as a new account on the invitation page that is open. */
 async function acceptAsNewAccount(target: Page, locale: Locale, name: string, password: string) {
   const t = M[locale];
@@ -198,23 +150,6 @@ async function newQaderMember(label: string, role: keyof typeof ar.roles, passwo
   await acceptAsNewAccount(member.page, "ar", `عضو ${label}`, password);
   await member.page.waitForURL(siteUrl("qader", "/admin"));
   return { address, password, admin, member };
-}
-
-/** The operator suspends the associations created by these tests (cleanup). */
-async function suspendCreated() {
-  const operator = await newPage(browser);
-  try {
-    await signIn(operator.page, null, "ar", OPERATOR);
-    for (const slug of created) {
-      const item = operator.page.getByTestId("association").filter({ has: operator.page.getByRole("link", { name: slug, exact: true }) });
-      const suspend = item.getByRole("button", { name: ar.console.suspend, exact: true });
-      if ((await item.count()) !== 1 || (await suspend.count()) !== 1) continue;
-      await suspend.click();
-      await item.getByRole("button", { name: ar.console.reactivate, exact: true }).waitFor();
-    }
-  } finally {
-    await operator.context.close();
-  }
 }
 
 /** Asks for a reset link on a site's "forgot password" page (signed out) and expects the generic notice. */

@@ -3,8 +3,6 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
-import ar from "../../messages/ar.json";
-import en from "../../messages/en.json";
 import {
   DESKTOP,
   MOBILE,
@@ -20,6 +18,7 @@ import {
   siteUrl,
   type Locale,
 } from "./browser";
+import { LOCALES, M, OPERATOR, SESSION_COOKIE, STRONG_PASSWORD, at, fmt, open, outboxLink, signIn, suspendAssociations } from "./journey";
 
 // The board approval of a policy change, end to end in a real browser, once in Arabic and once
 // in English: on a new association (the seed associations' published policies are checked by
@@ -33,14 +32,6 @@ import {
 // registrations are limited to 5 an hour per client IP, and every browser test comes from
 // 127.0.0.1, so accounts.test.ts's registrations would leave too few for this file.
 
-const M = { ar, en } as const;
-const LOCALES = ["ar", "en"] as const;
-
-const DEMO_PASSWORD = "Demo-2026-pass";
-const OPERATOR = "operator@alaqa.demo";
-const SESSION_COOKIE = "next-auth.session-token";
-const STRONG_PASSWORD = "Strong-pass-2026";
-const TOKEN = /[A-Za-z0-9_-]{43}/;
 
 /** Unique per run, so that names, e-mails and subdomains never collide with an earlier run. */
 const RUN = randomBytes(4).toString("hex");
@@ -59,13 +50,6 @@ const APPROVAL_LINE: Record<Locale, RegExp> = {
   ar: /^الجلسة التاسعة — 1448\/5\/1هـ الموافق 12 أكتوبر 2026م$/,
   en: /^9th session — 12 October 2026 \(1 Jumada I 1448 AH\)$/,
 };
-
-/** A path in a locale: Arabic unprefixed, English under /en. */
-const at = (locale: Locale, pathname: string) => (locale === "en" ? (pathname === "/" ? "/en" : `/en${pathname}`) : pathname);
-
-/** A message as shown: placeholders filled, rich-text tags (e.g. <ltr>…</ltr>) dropped. */
-const fmt = (message: string, values: Record<string, string | number> = {}) =>
-  message.replace(/<\/?\w+>/g, "").replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
 /** One branch of an ICU plural/select message ("one", "few", "9"…), with # replaced by `n`. */
 function branch(message: string, key: string, n?: number): string {
@@ -100,7 +84,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   try {
-    if (browser && created.length > 0) await suspendCreated();
+    if (browser) await suspendAssociations(browser, created);
   } finally {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await browser?.close();
@@ -117,12 +101,6 @@ async function openBrowser(viewport: { width: number; height: number } = DESKTOP
   return opened.page;
 }
 
-async function open(page: Page, url: string) {
-  const response = await page.goto(url);
-  await settle(page);
-  return response;
-}
-
 /** A form's own alert (Next.js's route announcer, outside any form, also has role="alert"). */
 const formAlert = (form: Locator) => form.locator("[role=alert]");
 
@@ -132,25 +110,6 @@ async function fieldError(input: Locator, page: Page): Promise<string> {
   const errorId = (await input.getAttribute("aria-describedby"))?.split(" ").find((id) => id.endsWith("-error"));
   if (!errorId) throw new Error("the field has no error in its aria-describedby");
   return (await page.locator(`[id="${errorId}"]`).innerText()).trim();
-}
-
-async function signIn(page: Page, site: string | null, locale: Locale, address: string, password = DEMO_PASSWORD) {
-  const t = M[locale].auth;
-  await open(page, siteUrl(site, at(locale, "/sign-in")));
-  await page.getByLabel(t.email, { exact: true }).fill(address);
-  await page.getByLabel(t.password, { exact: true }).fill(password);
-  await page.getByRole("button", { name: t.submit, exact: true }).click();
-  await page.waitForURL(siteUrl(site, at(locale, site ? "/admin" : "/console")));
-  await settle(page);
-}
-
-/** The newest invitation link e-mailed to `recipient`, from an outbox (site null: the platform's). */
-async function inviteLink(reader: Page, site: string | null, locale: Locale, recipient: string): Promise<string> {
-  await open(reader, siteUrl(site, at(locale, site ? "/admin/outbox" : "/console/outbox")));
-  const body = await reader.getByTestId("outbox-message").filter({ hasText: recipient }).first().locator("pre").innerText();
-  const link = body.match(new RegExp(`https?://\\S+/invite/${TOKEN.source}`))?.[0];
-  if (!link) throw new Error(`no invitation link for ${recipient} in:\n${body}`);
-  return link;
 }
 
 /** Opens an invitation link in a new browser, creates the account and lands in the console. */
@@ -176,20 +135,7 @@ async function addBoardMember(admin: Page, site: string, locale: Locale, label: 
   if (chair) await form.getByRole("checkbox", { name: t.members.chair, exact: true }).check();
   await form.getByRole("button", { name: t.members.invite, exact: true }).click();
   await expect(form.locator("[role=status]").innerText()).resolves.toBe(t.members.invited);
-  return accept(await inviteLink(admin, site, locale, address), site, locale, name);
-}
-
-/** The operator suspends the associations created here (cleanup, as accounts.test.ts does). */
-async function suspendCreated() {
-  const operator = await openBrowser();
-  await signIn(operator, null, "ar", OPERATOR);
-  for (const slug of created) {
-    const item = operator.getByTestId("association").filter({ has: operator.getByRole("link", { name: slug, exact: true }) });
-    const suspend = item.getByRole("button", { name: ar.console.suspend, exact: true });
-    if ((await item.count()) !== 1 || (await suspend.count()) !== 1) continue;
-    await suspend.click();
-    await item.getByRole("button", { name: ar.console.reactivate, exact: true }).waitFor();
-  }
+  return accept(await outboxLink(admin, site, locale, address, "invite"), site, locale, name);
 }
 
 /** Screenshots of the page at 360 and 1280 px named policy-<name>-<width>; returns where the
@@ -290,7 +236,7 @@ describe.each(LOCALES)("%s: a policy change approved by the board", (locale) => 
     await create.getByRole("button", { name: t.console.create, exact: true }).click();
     await expect(create.locator("form [role=status]").innerText()).resolves.toBe(t.console.created);
 
-    admin = await accept(await inviteLink(operator, null, locale, email(`admin-${locale}`)), slug, locale, people.admin);
+    admin = await accept(await outboxLink(operator, null, locale, email(`admin-${locale}`), "invite"), slug, locale, people.admin);
     chair = await addBoardMember(admin, slug, locale, "chair", people.chair, true);
     member = await addBoardMember(admin, slug, locale, "member", people.member, false);
 

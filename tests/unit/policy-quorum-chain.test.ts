@@ -5,7 +5,7 @@ import { normalizeCode, verificationCode } from "@/lib/policy/code";
 import { contentHash } from "@/lib/policy/hash";
 import { outcomeOf, requiredApprovals, BOARD_QUORUMS } from "@/lib/policy/quorum";
 import type { PolicyContent } from "@/lib/policy/schema";
-import { meetingDateOf } from "@/lib/policy/workflow";
+import { meetingDateOf } from "@/lib/policy/meeting-date";
 import { AppError } from "@/lib/errors";
 import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";

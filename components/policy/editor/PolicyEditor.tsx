@@ -128,7 +128,7 @@ export function PolicyEditor({ versionId, versionNumber, initialContent, updated
 
       {tab === "preview" ? (
         <div className="mt-4" data-testid="preview">
-          <PolicyDocument tenant={tenant} locale={locale} preview policy={{ versionNumber, content, contentHash: "0".repeat(64), publishedAt: null, boardDecision: null }} />
+          <PolicyDocument tenant={tenant} locale={locale} preview policy={{ versionNumber, content, contentHash: "", publishedAt: null, boardDecision: null }} />
         </div>
       ) : (
         <div className="mt-4 space-y-6">

@@ -7,7 +7,7 @@ import { formatDateTime, formatDualDate } from "@/lib/i18n/dates";
 import { pageTitle } from "@/lib/i18n/metadata";
 import { asLocale } from "@/lib/i18n/routing";
 import { diffPolicies } from "@/lib/policy/diff";
-import { requiredApprovals } from "@/lib/policy/quorum";
+import { tallyVotes } from "@/lib/policy/quorum";
 import { displayName, policyRepository } from "@/lib/policy/repository";
 import { policyContentSchema } from "@/lib/policy/schema";
 
@@ -61,11 +61,7 @@ export default async function BoardPage({ params }: Props) {
     repo.listVotes(associationId, pending.id, pending.round),
     db.association.findUniqueOrThrow({ where: { id: associationId }, select: { boardQuorum: true } }),
   ]);
-  const boardIds = new Set(board.map((s) => s.userId));
-  const counted = votes.filter((v) => boardIds.has(v.userId));
-  const approvals = counted.filter((v) => v.choice === "APPROVE").length;
-  const rejections = counted.length - approvals;
-  const required = requiredApprovals(association.boardQuorum, board.length);
+  const { approvals, rejections, required } = tallyVotes(votes, board.map((s) => s.userId), association.boardQuorum);
   const voted = votes.some((v) => v.userId === member.user.id);
   const content = policyContentSchema.parse(pending.content);
 
