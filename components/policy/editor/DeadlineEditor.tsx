@@ -15,7 +15,7 @@ export function DeadlineEditor({ value, onChange, errors }: { value: ResponseDea
   const amountError = err("responseDeadline.amount");
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-amount`} className="text-sm font-medium">{t("amount")}</label>
           <input
