@@ -11,6 +11,11 @@ const LIMITS = {
   passwordResetEmail: { points: 3, duration: 60 * 60 },
   passwordResetIp: { points: 10, duration: 60 * 60 },
   registerIp: { points: 5, duration: 60 * 60 },
+  intakeIp: { points: 20, duration: 60 * 60 },
+  intakePhone: { points: 3, duration: 24 * 60 * 60 },
+  trackIp: { points: 20, duration: 15 * 60 },
+  trackRequest: { points: 5, duration: 60 * 60 },
+  complaintIp: { points: 10, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -6,6 +6,9 @@ import { hashPassword } from "../auth/password";
 import { ROLES } from "../auth/permissions";
 import type { Role } from "./generated/enums";
 import type { Db } from "./client";
+import type { DbClient } from "./types";
+import { toHijri } from "../i18n/dates";
+import { DEFAULT_PRIVACY_NOTICE, saudiHolidays } from "../requests/defaults";
 
 // Idempotent: running it again updates profiles and catalog labels, and never touches an
 // existing policy version (versions are immutable history).
@@ -37,6 +40,7 @@ export async function seedAssociation(db: Db, seed: SeedAssociation, now = new D
     xHandle: seed.contacts.x,
     instagramHandle: seed.contacts.instagram,
     primaryColor: seed.primaryColor,
+    healthRelated: seed.healthRelated,
   };
 
   return db.$transaction(async (tx) => {
@@ -80,8 +84,30 @@ export async function seedAssociation(db: Db, seed: SeedAssociation, now = new D
         });
       }
     }
+    await seedIntakeSettings(tx, associationId, seed);
     return association;
   });
+}
+
+/** Support types, the first privacy notice and this year's and next year's holidays, each
+ * only where the association has none yet (admins edit them afterwards). */
+async function seedIntakeSettings(db: DbClient, associationId: string, seed: SeedAssociation) {
+  if ((await db.supportType.count({ where: { associationId } })) === 0) {
+    await db.supportType.createMany({
+      data: seed.supportTypes.map((type, sortOrder) => ({ associationId, key: type.key, labelAr: type.ar, labelEn: type.en, sortOrder })),
+    });
+  }
+  if ((await db.privacyNotice.count({ where: { associationId } })) === 0) {
+    await db.privacyNotice.create({ data: { associationId, version: 1, ...DEFAULT_PRIVACY_NOTICE } });
+  }
+  if ((await db.holiday.count({ where: { associationId } })) === 0) {
+    const year = toHijri(new Date()).year;
+    const holidays = [...saudiHolidays(year), ...saudiHolidays(year + 1)];
+    await db.holiday.createMany({
+      data: holidays.map((h) => ({ associationId, date: new Date(`${h.date}T00:00:00Z`), nameAr: h.nameAr, nameEn: h.nameEn })),
+      skipDuplicates: true,
+    });
+  }
 }
 
 export async function seed(db: Db, associations: SeedAssociation[] = SEED_ASSOCIATIONS) {

@@ -1,6 +1,6 @@
 import type { DbClient } from "../db/types";
 import type { Locale } from "../i18n/routing";
-import { renderTemplate, type Template } from "./templates";
+import { renderSms, renderTemplate, type SmsTemplate, type Template } from "./templates";
 
 // Every e-mail and SMS is first a row here, written in the same transaction as the change that
 // caused it; lib/notify/deliver.ts sends it later. Nothing is sent from inside a request.
@@ -28,12 +28,18 @@ export async function enqueueEmail(db: DbClient, request: EmailRequest) {
   });
 }
 
-export async function enqueueSms(
-  db: DbClient,
-  request: { associationId: string | null; to: string; template: string; body: string },
-) {
+export type SmsRequest = {
+  associationId: string | null;
+  to: string;
+  template: SmsTemplate;
+  locale: Locale;
+  values: Record<string, string>;
+};
+
+export async function enqueueSms(db: DbClient, request: SmsRequest) {
+  const body = renderSms(request.template, request.locale, request.values);
   return db.outboxMessage.create({
-    data: { associationId: request.associationId, channel: "SMS", recipient: request.to, template: request.template, body: request.body },
+    data: { associationId: request.associationId, channel: "SMS", recipient: request.to, template: request.template, body },
     select: { id: true },
   });
 }
@@ -41,7 +47,7 @@ export async function enqueueSms(
 /** Templates whose text is a secret for the recipient alone (a password reset link would hand
  * over the account, which may serve other associations too): an association's admins see that
  * such a message exists, never its text. Operators see everything. */
-export const PRIVATE_TEMPLATES: readonly string[] = ["passwordReset"];
+export const PRIVATE_TEMPLATES: readonly string[] = ["passwordReset", "trackingCode"];
 
 /** Messages for the outbox page: one association's (private texts withheld), or every one for operators. */
 export async function listOutbox(db: DbClient, scope: { associationId: string } | { all: true }, take = 100) {

@@ -5,8 +5,22 @@ import type { Locale } from "../i18n/routing";
 
 // E-mail and SMS texts live with the other messages (namespace "email"), in both languages.
 
-export const TEMPLATES = ["invitation", "passwordReset", "policySubmitted", "policyPublished"] as const;
+export const TEMPLATES = [
+  "invitation",
+  "passwordReset",
+  "policySubmitted",
+  "policyPublished",
+  "requestReceived",
+  "requestDecided",
+  "requestsDigest",
+  "requestOverdue",
+  "complaintReply",
+] as const;
 export type Template = (typeof TEMPLATES)[number];
+
+/** SMS texts (namespace "sms"): short, one message each. */
+export const SMS_TEMPLATES = ["requestReceived", "requestDecided", "trackingCode", "complaintReceived", "complaintReply"] as const;
+export type SmsTemplate = (typeof SMS_TEMPLATES)[number];
 
 export type Rendered = { subject: string; body: string };
 
@@ -16,4 +30,8 @@ export function renderTemplate(template: Template, locale: Locale, values: Recor
     subject: t(`${template}.subject`, values),
     body: t(`${template}.body`, values),
   };
+}
+
+export function renderSms(template: SmsTemplate, locale: Locale, values: Record<string, string>): string {
+  return createTranslator({ locale, messages: locale === "ar" ? ar : en, namespace: "sms" })(template, values);
 }

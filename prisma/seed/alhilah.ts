@@ -24,6 +24,15 @@ export const alhilah: SeedAssociation = {
     x: "alhalahMCS",
     instagram: "alhalah18",
   },
+  healthRelated: false,
+  supportTypes: [
+    { key: "financial-aid", ar: "مساعدة مالية", en: "Financial aid" },
+    { key: "food-basket", ar: "سلة غذائية", en: "Food basket" },
+    { key: "housing", ar: "دعم السكن والإيجار", en: "Housing and rent support" },
+    { key: "bills", ar: "سداد فواتير الخدمات", en: "Utility bills" },
+    { key: "training", ar: "تدريب وتوظيف", en: "Training and employment" },
+    { key: "appliances", ar: "أجهزة منزلية", en: "Household appliances" },
+  ],
   primaryColor: "#1d4ed8",
   policy: {
     title: {

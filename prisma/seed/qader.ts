@@ -21,6 +21,14 @@ export const qader: SeedAssociation = {
     x: null,
     instagram: null,
   },
+  healthRelated: true,
+  supportTypes: [
+    { key: "counseling", ar: "استشارة نفسية", en: "Psychological counselling" },
+    { key: "family-support", ar: "دعم أسري وإرشاد", en: "Family support and guidance" },
+    { key: "referral", ar: "إحالة إلى مختص أو جهة علاجية", en: "Referral to a specialist or clinic" },
+    { key: "awareness", ar: "برامج توعوية وتأهيلية", en: "Awareness and rehabilitation programmes" },
+    { key: "financial-aid", ar: "مساعدة مالية مرتبطة بالعلاج", en: "Treatment-related financial aid" },
+  ],
   primaryColor: "#0f766e",
   policy: {
     title: {

@@ -16,6 +16,10 @@ export type SeedAssociation = {
     x: string | null;
     instagram: string | null;
   };
+  /** The service touches health, so intake asks a separate consent (PDPL). */
+  healthRelated: boolean;
+  /** The kinds of support the intake form offers (the association edits them in its settings). */
+  supportTypes: { key: string; ar: string; en: string }[];
   /** Brand colour used on the association's pages, #rrggbb. */
   primaryColor: string;
   policy: PolicyContent;

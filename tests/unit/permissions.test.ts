@@ -12,16 +12,19 @@ const EXPECTED: Record<Role, Permission[]> = {
     "policy.edit",
     "policy.submit",
     "requests.view",
+    "complaints.manage",
+    "reports.view",
+    "intake.configure",
     "members.manage",
     "surveys.manage",
     "billing.manage",
     "audit.view",
     "outbox.view",
   ],
-  OFFICER: ["console.view", "policy.view", "members.view", "requests.view", "requests.handle", "surveys.manage"],
+  OFFICER: ["console.view", "policy.view", "members.view", "requests.view", "requests.handle", "complaints.manage", "reports.view", "surveys.manage"],
   RESEARCHER: ["console.view", "policy.view", "members.view", "requests.view", "requests.research"],
   COMMITTEE: ["console.view", "policy.view", "members.view", "requests.view", "requests.decide"],
-  BOARD: ["console.view", "policy.view", "members.view", "policy.vote", "audit.view"],
+  BOARD: ["console.view", "policy.view", "members.view", "policy.vote", "reports.view", "audit.view"],
 };
 
 const sorted = (values: Iterable<string>) => [...values].sort();

@@ -66,11 +66,11 @@ describe(`deliverDue (${engineName()})`, () => {
   });
 
   it("sends SMS through the SMS transport only", async () => {
-    const sms = await enqueueSms(db.prisma, { associationId: qaderId, to: "+966500000001", template: "reminder", body: "Hello" });
+    const sms = await enqueueSms(db.prisma, { associationId: qaderId, to: "+966500000001", template: "requestReceived", locale: "en", values: { association: "Qader", reference: "1448-00001", due: "2026-12-24", link: "http://qader.localhost/track" } });
     const mail = await invitation(qaderId, "sara@example.com");
     const texts: { to: string; text: string }[] = [];
     expect(await deliverDue(db.prisma, { sms: async (m) => void texts.push(m) })).toEqual({ sent: 1, failed: 0 });
-    expect(texts).toEqual([{ to: "+966500000001", text: "Hello" }]);
+    expect(texts).toEqual([{ to: "+966500000001", text: "Qader: your request 1448-00001 was received. Answer due by 2026-12-24. Follow it: http://qader.localhost/track" }]);
     expect((await message(sms.id)).status).toBe("SENT");
     expect(await message(mail.id)).toMatchObject({ status: "QUEUED", attempts: 0 });
   });

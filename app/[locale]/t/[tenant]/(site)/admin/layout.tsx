@@ -10,9 +10,13 @@ type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/admin", key: "home", permission: "console.view" },
+  { href: "/admin/requests", key: "requests", permission: "requests.view" },
+  { href: "/admin/complaints", key: "complaints", permission: "complaints.manage" },
+  { href: "/admin/reports", key: "reports", permission: "reports.view" },
   { href: "/admin/policy", key: "policy", permission: "policy.view" },
   { href: "/board", key: "board", permission: "policy.vote" },
   { href: "/admin/members", key: "members", permission: "members.view" },
+  { href: "/admin/settings", key: "settings", permission: "intake.configure" },
   { href: "/admin/audit", key: "audit", permission: "audit.view" },
   { href: "/admin/outbox", key: "outbox", permission: "outbox.view" },
 ];
