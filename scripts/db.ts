@@ -2,6 +2,8 @@
 import { openDatabase, targetFromEnv } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { demoAccountsEnabled, seed, seedDemoAccounts } from "../lib/db/seed";
+import { seedDemoRequests } from "../lib/db/seed-requests";
+import { SEED_ASSOCIATIONS } from "../prisma/seed";
 
 async function main(command: string | undefined) {
   if (!command || !["migrate", "seed", "setup"].includes(command)) {
@@ -27,7 +29,8 @@ async function main(command: string | undefined) {
     }
     if (demoAccountsEnabled() && (command === "seed" || (await db.prisma.user.count()) === 0)) {
       await seedDemoAccounts(db.prisma);
-      console.log(`[db] ${where}: demo accounts ready (see README; NODE_ENV=production or DEMO_ACCOUNTS=off skips them)`);
+      await seedDemoRequests(db.prisma, SEED_ASSOCIATIONS.map((a) => a.slug));
+      console.log(`[db] ${where}: demo accounts and requests ready (see README; NODE_ENV=production or DEMO_ACCOUNTS=off skips them)`);
     }
   } finally {
     await db.close();

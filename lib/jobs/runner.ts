@@ -1,0 +1,87 @@
+import type { Db } from "../db/client";
+import { digestRan, runDigest } from "./digest";
+import { runEscalation } from "./escalate";
+
+// Schedules the jobs. On PostgreSQL pg-boss keeps the schedule in the database (schema
+// "pgboss"): cron in Riyadh time, one worker per queue, safe with several servers. On the
+// embedded database (one process) a one-minute timer does the same; both are restart-safe
+// because what already ran is in the database (JobRun for the digest, escalatedAt per request).
+
+export const QUEUES = { digest: "requests-digest", escalate: "requests-escalate" } as const;
+export const DIGEST_HOUR = 7; // 07:00 Riyadh
+const ESCALATE_EVERY_MIN = 15;
+const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
+
+type Log = (message: string) => void;
+const log: Log = (message) => console.log(`[jobs] ${message}`);
+const logError = (what: string, error: unknown) => console.error(`[jobs] ${what} failed:`, error instanceof Error ? error.message : error);
+
+/** Never inside jest (tests call the jobs directly) nor when switched off with JOBS=off. */
+export const jobsEnabled = (env: Record<string, string | undefined> = process.env) => env.JOBS !== "off" && !env.JEST_WORKER_ID;
+
+const state = globalThis as unknown as { __ailaqaJobs?: { stop(): Promise<void> } };
+
+export async function startJobs(getDb: () => Promise<Db>) {
+  if (!jobsEnabled() || state.__ailaqaJobs) return;
+  const url = process.env.DATABASE_URL;
+  state.__ailaqaJobs = url ? await startPgBoss(url, getDb) : startInProcess(getDb);
+}
+
+export async function stopJobs() {
+  await state.__ailaqaJobs?.stop();
+  state.__ailaqaJobs = undefined;
+}
+
+/** pg-boss on PostgreSQL: the digest daily at 07:00 and escalation every 15 minutes, Riyadh time. */
+export async function startPgBoss(connectionString: string, getDb: () => Promise<Db>) {
+  const { default: PgBoss } = await import("pg-boss");
+  const boss = new PgBoss({ connectionString, schema: "pgboss" });
+  boss.on("error", (error) => logError("pg-boss", error));
+  await boss.start();
+  const jobs: { name: string; cron: string; run: () => Promise<unknown> }[] = [
+    { name: QUEUES.digest, cron: `0 ${DIGEST_HOUR} * * *`, run: async () => runDigest(await getDb()) },
+    { name: QUEUES.escalate, cron: `*/${ESCALATE_EVERY_MIN} * * * *`, run: async () => runEscalation(await getDb()) },
+  ];
+  for (const { name, cron, run } of jobs) {
+    await boss.createQueue(name);
+    await boss.schedule(name, cron, {}, { tz: "Asia/Riyadh" });
+    await boss.work(name, async () => log(`${name}: ${JSON.stringify(await run())}`));
+  }
+  log("scheduled with pg-boss");
+  return { boss, stop: () => boss.stop({ graceful: true }) };
+}
+
+/** What the in-process runner does at one minute: exported so its decisions can be tested. */
+export async function tick(db: Db, now: Date, lastEscalation: number | null): Promise<{ escalated: boolean; digest: boolean }> {
+  let escalated = false;
+  if (lastEscalation === null || now.getTime() - lastEscalation >= ESCALATE_EVERY_MIN * 60_000) {
+    await runEscalation(db, now);
+    escalated = true;
+  }
+  const riyadhHour = new Date(now.getTime() + RIYADH_OFFSET_MS).getUTCHours();
+  let digest = false;
+  if (riyadhHour >= DIGEST_HOUR && !(await digestRan(db, now))) digest = (await runDigest(db, now)).ran;
+  return { escalated, digest };
+}
+
+/** The embedded database's runner: a timer each minute that never keeps the process alive. */
+export function startInProcess(getDb: () => Promise<Db>) {
+  let lastEscalation: number | null = null;
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      const done = await tick(await getDb(), now, lastEscalation);
+      if (done.escalated) lastEscalation = now.getTime();
+    } catch (error) {
+      logError("round", error);
+    } finally {
+      running = false;
+    }
+  }, 60_000);
+  timer.unref();
+  log("scheduled in process");
+  return { stop: async () => clearInterval(timer) };
+}
