@@ -1,11 +1,14 @@
 import { createTranslator } from "next-intl";
 import { z } from "zod";
 import ar from "../../messages/ar.json";
+import en from "../../messages/en.json";
 import type { ActionContext, Member, Outcome } from "../auth/access";
 import type { RequestStatus, Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
 import { formatDualDate } from "../i18n/dates";
+import { pickColumn } from "../i18n/localized";
+import { asLocale } from "../i18n/routing";
 import { enqueueEmail, enqueueSms } from "../notify/outbox";
 import { needsAttestation } from "../policy/console";
 import { membersWithRole } from "../policy/repository";
@@ -199,16 +202,16 @@ export async function committeeVote(ctx: ActionContext, input: z.output<typeof v
 }
 
 /** Tells the applicant by SMS (and e-mail when given) that the decision can be seen on /track.
- * The request keeps no language of its applicant, so the message is in Arabic, the site's own. */
+ * In the language the applicant used on the form (staff entries: the officer's page language). */
 async function notifyDecision(
   db: DbClient,
   member: Member,
-  request: { reference: string; applicantName: string; phone: string; email: string | null; decision: "ACCEPT" | "REJECT"; decisionReason: string | null; dueAt: Date },
+  request: { reference: string; applicantName: string; phone: string; email: string | null; locale: string; decision: "ACCEPT" | "REJECT"; decisionReason: string | null; dueAt: Date },
 ) {
-  const locale = "ar" as const;
-  const t = createTranslator({ locale, messages: ar, namespace: "requests" });
+  const locale = asLocale(request.locale);
+  const t = createTranslator({ locale, messages: locale === "ar" ? ar : en, namespace: "requests" });
   const values = {
-    association: member.tenant.nameAr,
+    association: pickColumn(member.tenant.nameAr, member.tenant.nameEn, locale),
     reference: request.reference,
     name: request.applicantName,
     decision: t(`decision.${request.decision}`),

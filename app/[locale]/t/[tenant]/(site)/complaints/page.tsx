@@ -1,0 +1,17 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AuthCard } from "@/components/auth/AuthCard";
+import { ComplaintForm } from "@/components/complaints/ComplaintForm";
+import { asLocale } from "@/lib/i18n/routing";
+import { pageTitle } from "@/lib/i18n/metadata";
+
+export const generateMetadata = pageTitle("complaints.title");
+
+export default async function ComplaintsPage({ params }: { params: Promise<{ locale: string }> }) {
+  setRequestLocale(asLocale((await params).locale));
+  const t = await getTranslations("complaints");
+  return (
+    <AuthCard title={t("title")} intro={t("intro")}>
+      <ComplaintForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ID_TYPES, latinDigits, normalizeIdNumber } from "./identity";
+import { normalizeSaudiMobile } from "./phone";
+
+// The intake form as the server reads it. Messages are keys under "validation." (both
+// languages). Numbers may arrive in Arabic-Indic digits; the ID number and the mobile come out
+// normalized (Latin digits, E.164). Checks that need the database (channel in the published
+// policy, support type of this association, health consent when the service is health-related,
+// the honeypot) are in the service, lib/requests/intake.ts.
+
+const text = (min: number, max: number, message: string) =>
+  z.string(message).trim().min(min, message).max(max, message);
+
+/** A checkbox: present ("on") means ticked. */
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+const required = (message: string) => checkbox.refine((ticked) => ticked, message);
+
+export const intakeSchema = z
+  .object({
+    applicantName: text(2, 200, "validation.nameLength"),
+    idType: z.enum(ID_TYPES, "validation.idTypeRequired"),
+    idNumber: z.string("validation.idNumberInvalid").trim(),
+    phone: z
+      .string("validation.mobileInvalid")
+      .transform((raw, ctx) => normalizeSaudiMobile(raw) ?? (ctx.addIssue({ code: "custom", message: "validation.mobileInvalid" }), z.NEVER)),
+    email: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value),
+      z.email("validation.emailInvalid").max(254, "validation.emailInvalid").optional(),
+    ),
+    city: text(2, 100, "validation.cityRequired"),
+    householdSize: z.preprocess(
+      (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(latinDigits(value)) ? Number(latinDigits(value)) : value),
+      z.number("validation.householdSize").int("validation.householdSize").min(1, "validation.householdSize").max(50, "validation.householdSize"),
+    ),
+    supportTypeKey: z.string("validation.supportTypeRequired").trim().min(1, "validation.supportTypeRequired").max(64, "validation.supportTypeRequired"),
+    description: text(10, 4000, "validation.descriptionLength"),
+    channelKey: z.string("validation.channelRequired").trim().min(1, "validation.channelRequired").max(64, "validation.channelRequired"),
+    privacyConsent: required("validation.privacyConsentRequired"),
+    healthConsent: checkbox,
+    accuracyDeclaration: required("validation.accuracyRequired"),
+    /** Honeypot: hidden from people, filled by bots. */
+    website: z.string().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (typeof input.idType !== "string" || typeof input.idNumber !== "string") return;
+    if (!normalizeIdNumber(input.idType, input.idNumber)) {
+      ctx.addIssue({ code: "custom", path: ["idNumber"], message: input.idNumber ? "validation.idNumberInvalid" : "validation.idNumberRequired" });
+    }
+  })
+  .transform((input) => ({ ...input, idNumber: normalizeIdNumber(input.idType, input.idNumber)! }));
+
+export type IntakeInput = z.output<typeof intakeSchema>;
