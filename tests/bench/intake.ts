@@ -12,6 +12,7 @@
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { Client } from "pg";
 
@@ -41,6 +42,20 @@ export function applicant(n: number) {
   return { idNumber: `${body}${luhnCheckDigit(body)}`, phone: `05${String(n).padStart(8, "0")}` };
 }
 
+/** Node's fetch drops a Host header, and the host names the association: plain http instead. */
+function request(pathname: string, host: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: PORT, path: pathname, method: options.method ?? "GET", headers: { ...options.headers, host } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
@@ -49,8 +64,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 async function waitHealthy() {
   for (let i = 0; i < 240; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/health`, { headers: { host: `localhost:${PORT}` } });
-      if (res.ok) return;
+      if ((await request("/api/health", `localhost:${PORT}`)).status === 200) return;
     } catch {
       // not up yet
     }
@@ -61,7 +75,8 @@ async function waitHealthy() {
 
 /** The form's hidden fields ($ACTION_*) and its support type and channel options. */
 async function readForm() {
-  const html = await (await fetch(`http://127.0.0.1:${PORT}/request`, { headers: { host: HOST } })).text();
+  const response = await request("/request", HOST);
+  const html = response.body;
   const hidden = [...html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [
     name,
     (value ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&"),
@@ -69,7 +84,7 @@ async function readForm() {
   const option = (name: string) => html.match(new RegExp(`<select[^>]*name="${name}"[\\s\\S]*?<option[^>]*value="([^"]+)"`))?.[1];
   const supportType = option("supportTypeKey");
   const channel = option("channelKey");
-  if (hidden.length === 0 || !supportType || !channel) throw new Error("could not read the intake form");
+  if (hidden.length === 0 || !supportType || !channel) throw new Error(`could not read the intake form (HTTP ${response.status}): ${html.slice(0, 300)}`);
   return { hidden, supportType, channel };
 }
 
@@ -119,9 +134,9 @@ async function main() {
     };
     // Warm up: compile paths and fill the connection pool.
     for (let i = 0; i < 20; i++) {
-      await fetch(`http://127.0.0.1:${PORT}/request`, {
+      await request("/request", HOST, {
         method: "POST",
-        headers: { host: HOST, "content-type": `multipart/form-data; boundary=${boundary}`, "x-forwarded-for": `10.9.0.${i}` },
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "x-forwarded-for": `10.9.0.${i}` },
         body: body(),
       });
     }
