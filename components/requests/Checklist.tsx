@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useId, useRef } from "react";
+import { startTransition, useActionState, useId, useRef } from "react";
 import { FormAlert } from "@/components/forms/fields";
 import { initialFormState } from "@/lib/auth/form";
 import { formatDateTime } from "@/lib/i18n/dates";
@@ -39,7 +39,8 @@ function StepRow({ requestId, step, canEdit }: { requestId: string; step: Checkl
   const checked = pending ? !done : done;
   return (
     <li className="rounded-md border border-stone-200 bg-white p-3" data-testid="checklist-step">
-      <form ref={form} action={run} className="flex flex-col gap-1">
+      {/* Not a form action: React resets a form after its action, which unticks a controlled box. */}
+      <form ref={form} className="flex flex-col gap-1">
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="position" value={step.position} />
         <input type="hidden" name="done" value={String(!done)} />
@@ -49,7 +50,7 @@ function StepRow({ requestId, step, canEdit }: { requestId: string; step: Checkl
             checked={checked}
             disabled={!canEdit || pending}
             aria-describedby={done ? `${id}-by` : undefined}
-            onChange={() => form.current?.requestSubmit()}
+            onChange={() => startTransition(() => run(new FormData(form.current!)))}
             className="mt-1 size-5 shrink-0"
           />
           <span>

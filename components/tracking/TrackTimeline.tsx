@@ -34,7 +34,7 @@ export function TrackTimeline({ view, locale }: { view: TrackingView; locale: Lo
       <dl className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-stone-600">{t("reference")}</dt>
-          <dd dir="ltr" className="text-start text-lg font-semibold">{view.reference}</dd>
+          <dd className="text-lg font-semibold"><bdi dir="ltr">{view.reference}</bdi></dd>
         </div>
         <div>
           <dt className="text-sm text-stone-600">{t("dueDate")}</dt>

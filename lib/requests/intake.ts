@@ -101,7 +101,7 @@ export async function submitRequest(db: DbClient, tenant: IntakeTenant, input: I
     data: content.procedure.steps.map((step, i) => ({
       associationId,
       requestId: request.id,
-      position: i + 1,
+      position: i,
       key: step.key ?? null,
       textAr: step.text.ar,
       textEn: step.text.en ?? null,

@@ -199,7 +199,8 @@ describe("sign-in on an association's site", () => {
     await page.getByRole("heading", { level: 1, name: t.admin.consoleTitle, exact: true }).waitFor();
     expect(await htmlLangDir(page)).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
     await expect(page.getByText(admin, { exact: true }).count()).resolves.toBe(1);
-    expect(await consoleNav(page, locale)).toEqual([t.admin.nav.home, t.admin.nav.policy, t.admin.nav.members, t.admin.nav.audit, t.admin.nav.outbox]);
+    const nav = t.admin.nav;
+    expect(await consoleNav(page, locale)).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.policy, nav.members, nav.settings, nav.audit, nav.outbox]);
 
     // The cookie is host-only: the platform and other associations never receive it.
     const cookie = await sessionCookie(context, "qader");
@@ -331,7 +332,8 @@ describe("tampered session", () => {
 describe("role-based console", () => {
   test("an officer sees Members but neither the audit log nor the outbox", async () => {
     await signIn(page, "qader", "ar", demo("qader", "officer"));
-    expect(await consoleNav(page, "ar")).toEqual([ar.admin.nav.home, ar.admin.nav.policy, ar.admin.nav.members]);
+    const nav = ar.admin.nav;
+    expect(await consoleNav(page, "ar")).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.policy, nav.members]);
     const roles = await page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([ar.roles.OFFICER]);
 
@@ -353,7 +355,8 @@ describe("role-based console", () => {
 
   test("a board member sees the audit log (and not the outbox)", async () => {
     await signIn(page, "qader", "en", demo("qader", "board"));
-    expect(await consoleNav(page, "en")).toEqual([en.admin.nav.home, en.admin.nav.policy, en.admin.nav.board, en.admin.nav.members, en.admin.nav.audit]);
+    const nav = en.admin.nav;
+    expect(await consoleNav(page, "en")).toEqual([nav.home, nav.reports, nav.policy, nav.board, nav.members, nav.audit]);
     const roles = await page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([en.roles.BOARD, en.roles.chair]);
 
@@ -417,7 +420,8 @@ describe("invitations", () => {
     await expect(invitee.page.getByText(address, { exact: true }).count()).resolves.toBe(1);
     const roles = await invitee.page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([t.roles.OFFICER]);
-    expect(await consoleNav(invitee.page, "ar")).toEqual([t.admin.nav.home, t.admin.nav.policy, t.admin.nav.members]);
+    const nav = t.admin.nav;
+    expect(await consoleNav(invitee.page, "ar")).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.policy, nav.members]);
 
     // Used: the same link is now invalid, on Qader and on Al-Hilah.
     for (const url of [link, siteUrl("alhilah", pathname)]) {

@@ -120,8 +120,10 @@ async function staffWhoAttests(role: "officer" | "researcher" | "committee"): Pr
   await screenshot(page, `intake-${role}-attest-needed`);
   await notice.getByRole("link", { name: t.requests.attestLink, exact: true }).click();
   await page.waitForURL(url("/admin/policy"));
-  await page.getByRole("button", { name: t.policyAdmin.attest, exact: true }).click();
-  await page.getByRole("button", { name: t.policyAdmin.attest, exact: true }).waitFor({ state: "detached" });
+  // The button reads "working…" while the action runs: wait for its form to go.
+  const attest = page.getByRole("form", { name: t.policyAdmin.attest, exact: true });
+  await attest.getByRole("button", { name: t.policyAdmin.attest, exact: true }).click();
+  await attest.waitFor({ state: "detached" });
   await open(page, url("/admin/requests"));
   await expect(page.getByTestId("attest-needed").count()).resolves.toBe(0);
   return page;
@@ -284,8 +286,9 @@ describe("ar, 360 px: a support request on Al-Hilah from intake to tracking", ()
     await expect(research.innerText()).resolves.toContain(fmt(t.requests.detail.visitedOn, { date: formatDualDate(new Date(`${today}T12:00:00+03:00`), "ar") }));
     await screenshot(page, "intake-researcher-notes");
 
-    await page.getByRole("button", { name: t.requests.forms.sendToCommittee, exact: true }).click();
-    await page.getByRole("button", { name: t.requests.forms.sendToCommittee, exact: true }).waitFor({ state: "detached" });
+    const send = page.getByRole("form", { name: t.requests.forms.sendToCommittee, exact: true });
+    await send.getByRole("button", { name: t.requests.forms.sendToCommittee, exact: true }).click();
+    await send.waitFor({ state: "detached" });
     await expect(statusHeading(page).innerText()).resolves.toBe(t.requests.status.IN_COMMITTEE);
   });
 

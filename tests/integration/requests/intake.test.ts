@@ -131,7 +131,7 @@ describe(`intake on ${engineName()}`, () => {
     expect(request.accuracyDeclaredAt.getTime()).toBe(request.submittedAt.getTime());
     expect(state.data!.dueAt).toBe(request.dueAt.toISOString());
     expect(request.steps.map((s) => ({ position: s.position, key: s.key, textAr: s.textAr, textEn: s.textEn, doneAt: s.doneAt }))).toEqual(
-      policy.procedure.steps.map((s, i) => ({ position: i + 1, key: s.key ?? null, textAr: s.text.ar, textEn: s.text.en ?? null, doneAt: null })),
+      policy.procedure.steps.map((s, i) => ({ position: i, key: s.key ?? null, textAr: s.text.ar, textEn: s.text.en ?? null, doneAt: null })),
     );
     expect(request.events).toEqual([expect.objectContaining({ type: "SUBMITTED", actorId: null, data: { channelKey: "WEBSITE" } })]);
 

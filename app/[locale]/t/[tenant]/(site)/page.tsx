@@ -40,12 +40,14 @@ export default async function PolicyHome({ params }: Props) {
   const ti = await getTranslations("intake.home");
   return (
     <main id="main">
-      {/* What a beneficiary came for, before the policy text. */}
-      <nav aria-label={ti("label")} className="mx-auto grid max-w-4xl gap-3 px-5 pt-6 sm:grid-cols-3 print:hidden">
-        <Link href="/request" className="rounded-lg bg-[var(--brand,#0f766e)] px-4 py-3 text-center font-semibold text-white hover:opacity-90">{ti("apply")}</Link>
-        <Link href="/track" className="rounded-lg border border-[var(--brand,#0f766e)] bg-white px-4 py-3 text-center font-semibold text-[var(--brand,#0f766e)] hover:bg-stone-50">{ti("track")}</Link>
-        <Link href="/complaints" className="rounded-lg border border-stone-300 bg-white px-4 py-3 text-center font-semibold text-stone-800 hover:bg-stone-50">{ti("complaints")}</Link>
-      </nav>
+      {/* What a beneficiary came for, before the policy text: only once a policy governs requests. */}
+      {policy && (
+        <nav aria-label={ti("label")} className="mx-auto grid max-w-4xl gap-3 px-5 pt-6 sm:grid-cols-3 print:hidden">
+          <Link href="/request" className="rounded-lg bg-[var(--brand,#0f766e)] px-4 py-3 text-center font-semibold text-white hover:opacity-90">{ti("apply")}</Link>
+          <Link href="/track" className="rounded-lg border border-[var(--brand,#0f766e)] bg-white px-4 py-3 text-center font-semibold text-[var(--brand,#0f766e)] hover:bg-stone-50">{ti("track")}</Link>
+          <Link href="/complaints" className="rounded-lg border border-stone-300 bg-white px-4 py-3 text-center font-semibold text-stone-800 hover:bg-stone-50">{ti("complaints")}</Link>
+        </nav>
+      )}
       {policy ? (
         <>
           <PolicyDocument tenant={tenant} policy={policy} locale={locale} />
