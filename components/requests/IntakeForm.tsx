@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState, type ReactNode } from "react";
 import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
+import { SelectField, TextAreaField } from "@/components/forms/fields-extra";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { formatDualDate } from "@/lib/i18n/dates";
 import { Link } from "@/lib/i18n/navigation";
@@ -27,9 +28,6 @@ export type IntakeFormProps = {
   accuracyText: string | null;
 };
 
-const inputClass =
-  "w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-[var(--brand,#0f766e)] focus:outline-none focus:ring-2 focus:ring-[var(--brand,#0f766e)]/30 aria-[invalid=true]:border-red-600";
-
 export function IntakeForm(props: IntakeFormProps) {
   // A new key gives the officer an empty form for the next applicant.
   const [round, setRound] = useState(0);
@@ -45,9 +43,6 @@ function IntakeRound({ onAnother, ...props }: IntakeFormProps & { onAnother: () 
 
 function Form({ state, action, staff, channels, defaultChannel, supportTypes, notice, healthRelated, accuracyText }: IntakeFormProps & { state: FormState; action: (form: FormData) => void }) {
   const t = useTranslations("intake");
-  const values = state.values ?? {};
-  const text = (name: string, fallback = "") => (typeof values[name] === "string" ? (values[name] as string) : fallback);
-  const ticked = (name: string) => values[name] === "on";
   const staffLabel = (key: "PrivacyConsent" | "HealthConsent" | "AccuracyDeclaration", publicKey: string) => (staff ? t(`staff${key}`) : t(publicKey));
   return (
     <form action={action} noValidate className="flex flex-col gap-6" aria-label={staff ? t("staffTitle") : t("title")}>
@@ -56,38 +51,38 @@ function Form({ state, action, staff, channels, defaultChannel, supportTypes, no
         <legend className="mb-2 text-lg font-semibold">{t("sections.applicant")}</legend>
         <TextField name="applicantName" label={t("fields.applicantName")} state={state} autoComplete={staff ? "off" : "name"} required />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Select name="idType" label={t("fields.idType")} state={state} value={text("idType", "NATIONAL_ID")}>
+          <SelectField name="idType" label={t("fields.idType")} state={state} defaultValue="NATIONAL_ID" required>
             {ID_TYPES.map((type) => (
               <option key={type} value={type}>{t(`idTypes.${type}`)}</option>
             ))}
-          </Select>
-          <TextField name="idNumber" label={t("fields.idNumber")} state={state} defaultValue={text("idNumber")} inputMode="numeric" dir="ltr" autoComplete="off" required />
+          </SelectField>
+          <TextField name="idNumber" label={t("fields.idNumber")} state={state} inputMode="numeric" dir="ltr" autoComplete="off" required />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="phone" type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} state={state} defaultValue={text("phone")} inputMode="tel" dir="ltr" autoComplete={staff ? "off" : "tel"} required />
-          <TextField name="email" type="email" label={t("fields.email")} state={state} defaultValue={text("email")} dir="ltr" autoComplete={staff ? "off" : "email"} />
+          <TextField name="phone" type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} state={state} inputMode="tel" dir="ltr" autoComplete={staff ? "off" : "tel"} required />
+          <TextField name="email" type="email" label={t("fields.email")} state={state} dir="ltr" autoComplete={staff ? "off" : "email"} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="city" label={t("fields.city")} state={state} defaultValue={text("city")} autoComplete={staff ? "off" : "address-level2"} required />
-          <TextField name="householdSize" label={t("fields.householdSize")} state={state} defaultValue={text("householdSize")} inputMode="numeric" required />
+          <TextField name="city" label={t("fields.city")} state={state} autoComplete={staff ? "off" : "address-level2"} required />
+          <TextField name="householdSize" label={t("fields.householdSize")} state={state} inputMode="numeric" required />
         </div>
       </fieldset>
 
       <fieldset className="flex min-w-0 flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("sections.request")}</legend>
-        <Select name="supportTypeKey" label={t("fields.supportTypeKey")} state={state} value={text("supportTypeKey")}>
+        <SelectField name="supportTypeKey" label={t("fields.supportTypeKey")} state={state} defaultValue="" required>
           <option value="">{t("fields.choose")}</option>
           {supportTypes.map((type) => (
             <option key={type.key} value={type.key}>{type.label}</option>
           ))}
-        </Select>
-        <TextArea name="description" label={t("fields.description")} hint={t("fields.descriptionHint")} state={state} value={text("description")} />
-        <Select name="channelKey" label={t("fields.channelKey")} state={state} value={text("channelKey", staff ? "" : (defaultChannel ?? ""))}>
+        </SelectField>
+        <TextAreaField name="description" label={t("fields.description")} hint={t("fields.descriptionHint")} state={state} rows={5} required />
+        <SelectField name="channelKey" label={t("fields.channelKey")} state={state} defaultValue={staff ? "" : (defaultChannel ?? "")} required>
           <option value="">{t("fields.choose")}</option>
           {channels.map((channel) => (
             <option key={channel.key} value={channel.key}>{channel.label}</option>
           ))}
-        </Select>
+        </SelectField>
       </fieldset>
 
       <fieldset className="flex min-w-0 flex-col gap-4">
@@ -97,11 +92,11 @@ function Form({ state, action, staff, channels, defaultChannel, supportTypes, no
           <summary className="cursor-pointer font-medium">{t("privacyTitle", { version: notice.version })}</summary>
           <p className="mt-2 text-sm leading-7 text-stone-800">{notice.text}</p>
         </details>
-        <Checkbox name="privacyConsent" state={state} checked={ticked("privacyConsent")} label={staffLabel("PrivacyConsent", "privacyConsent")} />
+        <Checkbox name="privacyConsent" state={state} label={staffLabel("PrivacyConsent", "privacyConsent")} />
         {healthRelated && (
           <div className="flex flex-col gap-2">
             {notice.healthText && <p className="text-sm leading-7 text-stone-800">{notice.healthText}</p>}
-            <Checkbox name="healthConsent" state={state} checked={ticked("healthConsent")} label={staffLabel("HealthConsent", "healthConsent")} />
+            <Checkbox name="healthConsent" state={state} label={staffLabel("HealthConsent", "healthConsent")} />
           </div>
         )}
         <div className="flex flex-col gap-2">
@@ -113,7 +108,7 @@ function Form({ state, action, staff, channels, defaultChannel, supportTypes, no
           ) : (
             <p className="text-sm leading-7 text-stone-800">{t("accuracyGeneric")}</p>
           )}
-          <Checkbox name="accuracyDeclaration" state={state} checked={ticked("accuracyDeclaration")} label={staffLabel("AccuracyDeclaration", "accuracyDeclaration")} />
+          <Checkbox name="accuracyDeclaration" state={state} label={staffLabel("AccuracyDeclaration", "accuracyDeclaration")} />
         </div>
       </fieldset>
 
@@ -138,44 +133,14 @@ function Honeypot() {
   );
 }
 
-function describedBy(id: string, hint: boolean, error: boolean) {
-  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined;
-}
-
-function Select({ name, label, state, value, children }: { name: string; label: string; state: FormState; value: string; children: ReactNode }) {
+function Checkbox({ name, label, state }: { name: string; label: string; state: FormState }) {
   const id = useId();
-  const error = !!state.fieldErrors?.[name];
-  return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">{label}</label>
-      <select id={id} name={name} defaultValue={value} key={value} required aria-invalid={error || undefined} aria-describedby={describedBy(id, false, error)} className={inputClass}>
-        {children}
-      </select>
-      <FieldError name={name} state={state} id={`${id}-error`} />
-    </div>
-  );
-}
-
-function TextArea({ name, label, hint, state, value }: { name: string; label: string; hint: string; state: FormState; value: string }) {
-  const id = useId();
-  const error = !!state.fieldErrors?.[name];
-  return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">{label}</label>
-      <textarea id={id} name={name} rows={5} defaultValue={value} key={value} required aria-invalid={error || undefined} aria-describedby={describedBy(id, true, error)} className={inputClass} />
-      <p id={`${id}-hint`} className="text-xs text-stone-600">{hint}</p>
-      <FieldError name={name} state={state} id={`${id}-error`} />
-    </div>
-  );
-}
-
-function Checkbox({ name, label, state, checked }: { name: string; label: string; state: FormState; checked: boolean }) {
-  const id = useId();
+  const checked = state.values?.[name] === "on";
   const error = !!state.fieldErrors?.[name];
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-3">
-        <input id={id} type="checkbox" name={name} defaultChecked={checked} key={String(checked)} required aria-invalid={error || undefined} aria-describedby={describedBy(id, false, error)} className="mt-1 size-5 shrink-0" />
+        <input id={id} type="checkbox" name={name} defaultChecked={checked} key={String(checked)} required aria-invalid={error || undefined} aria-describedby={error ? `${id}-error` : undefined} className="mt-1 size-5 shrink-0" />
         <label htmlFor={id} className="text-base leading-7">{label}</label>
       </div>
       <FieldError name={name} state={state} id={`${id}-error`} />
@@ -217,13 +182,7 @@ function Confirmation({ data, staff, onAnother }: { data: Record<string, string>
           <p className="mt-1 leading-7">{t("done.next")}</p>
         </div>
       )}
-      <p className="flex flex-wrap gap-4">
-        {staff ? (
-          <button type="button" onClick={onAnother} className="rounded-md bg-[var(--brand,#0f766e)] px-4 py-2 text-sm font-semibold text-white">{t("done.another")}</button>
-        ) : (
-          <Link href="/track" className="rounded-md bg-[var(--brand,#0f766e)] px-4 py-2 text-sm font-semibold text-white">{t("done.track")}</Link>
-        )}
-      </p>
+      <NextStep staff={staff} onAnother={onAnother} track={t("done.track")} />
     </Panel>
   );
 }
@@ -234,13 +193,22 @@ function Duplicate({ reference, staff, onAnother }: { reference: string; staff: 
     <Panel title={t("duplicate.title")}>
       <p className="leading-7">{t("duplicate.body")}</p>
       <Reference value={reference} />
-      <p className="flex flex-wrap gap-4">
-        {staff ? (
-          <button type="button" onClick={onAnother} className="rounded-md bg-[var(--brand,#0f766e)] px-4 py-2 text-sm font-semibold text-white">{t("done.another")}</button>
-        ) : (
-          <Link href="/track" className="rounded-md bg-[var(--brand,#0f766e)] px-4 py-2 text-sm font-semibold text-white">{t("duplicate.track")}</Link>
-        )}
-      </p>
+      <NextStep staff={staff} onAnother={onAnother} track={t("duplicate.track")} />
     </Panel>
+  );
+}
+
+/** The officer goes on to the next applicant; the applicant, to following the request. */
+function NextStep({ staff, onAnother, track }: { staff: boolean; onAnother: () => void; track: string }) {
+  const t = useTranslations("intake");
+  const className = "rounded-md bg-[var(--brand,#0f766e)] px-4 py-2 text-sm font-semibold text-white";
+  return (
+    <p className="flex flex-wrap gap-4">
+      {staff ? (
+        <button type="button" onClick={onAnother} className={className}>{t("done.another")}</button>
+      ) : (
+        <Link href="/track" className={className}>{track}</Link>
+      )}
+    </p>
   );
 }

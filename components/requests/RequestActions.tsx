@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { ButtonForm } from "@/components/forms/ButtonForm";
-import { FieldError, FormAlert, SubmitButton } from "@/components/forms/fields";
-import { selectClass } from "@/components/policy/editor/fields";
+import { FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
+import { RadioGroup, SelectField, TextAreaField } from "@/components/forms/fields-extra";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import {
   assignAction,
@@ -20,24 +20,17 @@ import {
 // permission and status); the server checks again.
 
 type Person = { userId: string; name: string };
-const textareaClass = "w-full rounded-md border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600";
 
-/** A labelled select of people, with its error linked. */
+/** A select of people, with a placeholder that cannot be chosen. */
 function PersonSelect({ name, label, people, state, current }: { name: string; label: string; people: Person[]; state: FormState; current?: string | null }) {
   const t = useTranslations("requests.forms");
-  const id = useId();
-  const error = state.fieldErrors?.[name];
   return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
-      <select id={id} name={name} defaultValue={current ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={selectClass}>
-        <option value="" disabled>{t("choose")}</option>
-        {people.map((p) => (
-          <option key={p.userId} value={p.userId}>{p.name}</option>
-        ))}
-      </select>
-      <FieldError name={name} state={state} id={`${id}-error`} />
-    </div>
+    <SelectField name={name} label={label} state={state} defaultValue={current ?? ""}>
+      <option value="" disabled>{t("choose")}</option>
+      {people.map((p) => (
+        <option key={p.userId} value={p.userId}>{p.name}</option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -70,52 +63,22 @@ export function ReferForm({ requestId, researchers }: { requestId: string; resea
 export function ResearchNoteForm({ requestId, today }: { requestId: string; today: string }) {
   const t = useTranslations("requests.forms");
   const [state, action] = useActionState(researchNoteAction, initialFormState);
-  const values = state.ok ? {} : (state.values ?? {});
-  const [kind, setKind] = useState(typeof values.kind === "string" ? values.kind : "NOTE");
-  const id = useId();
-  const textError = state.fieldErrors?.text;
-  const dateError = state.fieldErrors?.visitedOn;
+  const [kind, setKind] = useState("NOTE");
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-label={t("note")}>
       <input type="hidden" name="requestId" value={requestId} />
-      <fieldset className="flex flex-wrap gap-4">
-        <legend className="mb-1 text-sm font-medium">{t("kind")}</legend>
-        {(["NOTE", "FIELD_VISIT"] as const).map((k) => (
-          <label key={k} className="flex items-center gap-2">
-            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="size-4" />
-            {t(`kind${k}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        name="kind"
+        legend={t("kind")}
+        options={(["NOTE", "FIELD_VISIT"] as const).map((k) => ({ value: k, label: t(`kind${k}`) }))}
+        state={state}
+        value={kind}
+        onChange={setKind}
+      />
       {kind === "FIELD_VISIT" && (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-date`} className="text-sm font-medium">{t("visitedOn")}</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            name="visitedOn"
-            max={today}
-            defaultValue={typeof values.visitedOn === "string" ? values.visitedOn : ""}
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby={dateError ? `${id}-date-error` : undefined}
-            className="w-fit rounded-md border border-stone-300 px-3 py-2 aria-[invalid=true]:border-red-600"
-          />
-          <FieldError name="visitedOn" state={state} id={`${id}-date-error`} />
-        </div>
+        <TextField name="visitedOn" type="date" label={t("visitedOn")} max={today} state={state} className="w-fit rounded-md border border-stone-300 px-3 py-2 aria-[invalid=true]:border-red-600" />
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-text`} className="text-sm font-medium">{t("text")}</label>
-        <textarea
-          id={`${id}-text`}
-          name="text"
-          rows={4}
-          defaultValue={typeof values.text === "string" ? values.text : ""}
-          aria-invalid={textError ? true : undefined}
-          aria-describedby={textError ? `${id}-text-error` : undefined}
-          className={textareaClass}
-        />
-        <FieldError name="text" state={state} id={`${id}-text-error`} />
-      </div>
+      <TextAreaField name="text" label={t("text")} rows={4} state={state} />
       <div><SubmitButton>{t("noteSubmit")}</SubmitButton></div>
       <FormAlert state={state} />
     </form>
@@ -125,38 +88,16 @@ export function ResearchNoteForm({ requestId, today }: { requestId: string; toda
 export function VoteForm({ requestId }: { requestId: string }) {
   const t = useTranslations("requests");
   const [state, action] = useActionState(committeeVoteAction, initialFormState);
-  const values = state.ok ? {} : (state.values ?? {});
-  const id = useId();
-  const error = state.fieldErrors?.reason;
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-label={t("forms.vote")}>
       <input type="hidden" name="requestId" value={requestId} />
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">{t("forms.choiceLegend")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {(["ACCEPT", "REJECT"] as const).map((choice) => (
-            <label key={choice} className="flex items-center gap-2">
-              <input type="radio" name="choice" value={choice} defaultChecked={values.choice === choice} className="size-4" />
-              {t(`choice.${choice}`)}
-            </label>
-          ))}
-        </div>
-        <FieldError name="choice" state={state} />
-      </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium">{t("forms.reason")}</label>
-        <textarea
-          id={id}
-          name="reason"
-          rows={3}
-          defaultValue={typeof values.reason === "string" ? values.reason : ""}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-          className={textareaClass}
-        />
-        <p id={`${id}-hint`} className="text-xs text-stone-600">{t("forms.reasonHint")}</p>
-        <FieldError name="reason" state={state} id={`${id}-error`} />
-      </div>
+      <RadioGroup
+        name="choice"
+        legend={t("forms.choiceLegend")}
+        options={(["ACCEPT", "REJECT"] as const).map((choice) => ({ value: choice, label: t(`choice.${choice}`) }))}
+        state={state}
+      />
+      <TextAreaField name="reason" label={t("forms.reason")} hint={t("forms.reasonHint")} rows={3} state={state} />
       <div><SubmitButton>{t("forms.voteSubmit")}</SubmitButton></div>
       <FormAlert state={state} />
     </form>

@@ -2,6 +2,8 @@ import type { RequestStatus } from "./generated/enums";
 import type { Db } from "./client";
 import { demoEmail } from "./seed";
 import { intakeSchema } from "../requests/intake-schema";
+import { getPublishedPolicy } from "../policy/service";
+import { withCheckDigit } from "../requests/identity";
 import { submitRequest } from "../requests/intake";
 
 // Demo requests for the demo associations, so that a fresh start shows a working service: one
@@ -32,17 +34,8 @@ const DEMOS: Demo[] = [
 
 const ORDER: RequestStatus[] = ["RECEIVED", "IN_RESEARCH", "IN_COMMITTEE", "ACCEPTED", "REGISTERED", "DELIVERED"];
 
-/** A valid national ID for demo person n (Luhn check digit), unlike any real series. */
-function demoId(n: number): string {
-  const body = `19999${String(n).padStart(4, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
+/** A valid national ID for demo person n, unlike any real series. */
+const demoId = (n: number) => withCheckDigit(`19999${String(n).padStart(4, "0")}`);
 
 export async function seedDemoRequests(db: Db, slugs: readonly string[], now = new Date()) {
   for (const [a, slug] of slugs.entries()) {
@@ -52,8 +45,7 @@ export async function seedDemoRequests(db: Db, slugs: readonly string[], now = n
     const officer = await staff("OFFICER");
     const researcher = await staff("RESEARCHER");
     const committee = await staff("COMMITTEE");
-    const published = await db.policyVersion.findFirst({ where: { associationId: association.id, status: "PUBLISHED" }, select: { content: true } });
-    const channels = ((published?.content as { channels?: { key: string }[] })?.channels ?? []).map((c) => c.key);
+    const channels = (await getPublishedPolicy(db, association.id))?.content.channels.map((c) => c.key) ?? [];
     const supportTypes = await db.supportType.findMany({ where: { associationId: association.id, active: true }, orderBy: { sortOrder: "asc" } });
     if (!officer || !researcher || !committee || channels.length === 0 || supportTypes.length === 0) continue;
 
@@ -88,8 +80,9 @@ async function advance(tx: Tx, associationId: string, requestId: string, demo: D
   const at = (days: number) => new Date(submittedAt.getTime() + days * DAY);
   const event = (type: string, actorId: string, createdAt: Date, data: object = {}) =>
     tx.requestEvent.create({ data: { associationId, requestId, type, actorId, createdAt, data } });
-  const reached = (status: RequestStatus) =>
-    demo.status === status || (demo.status !== "REJECTED" && ORDER.indexOf(demo.status) >= ORDER.indexOf(status)) || (demo.status === "REJECTED" && ORDER.indexOf(status) <= ORDER.indexOf("IN_COMMITTEE"));
+  // A rejected request went as far as the committee.
+  const last = ORDER.indexOf(demo.status === "REJECTED" ? "IN_COMMITTEE" : demo.status);
+  const reached = (status: RequestStatus) => ORDER.indexOf(status) <= last;
 
   const data: Record<string, unknown> = { assigneeId: who.officer };
   if (reached("IN_RESEARCH")) {

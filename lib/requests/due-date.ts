@@ -29,7 +29,7 @@ export function endOfRiyadhDay(day: CalendarDate): Date {
 }
 
 /** Friday and Saturday are the Saudi weekend. */
-export function isWeekend(day: CalendarDate): boolean {
+function isWeekend(day: CalendarDate): boolean {
   const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
   return weekday === 5 || weekday === 6;
 }

@@ -224,28 +224,24 @@ async function notifyDecision(
   if (request.email) await enqueueEmail(db, { associationId, to: request.email, template: "requestDecided", locale, values });
 }
 
-export async function completeRegistration(ctx: ActionContext, input: z.output<typeof requestIdSchema>): Promise<Outcome> {
-  const { member, associationId, request } = await openRequest(ctx, input.requestId);
-  expectMove(request.status, "REGISTERED");
+const CLOSING_MOVES = {
+  register: { status: "REGISTERED", stamp: "registeredAt", step: "COMPLETE_REGISTRATION", action: "requests.registered", notice: "requests.notices.registered" },
+  deliver: { status: "DELIVERED", stamp: "deliveredAt", step: "DELIVER_SERVICE", action: "requests.delivered", notice: "requests.notices.delivered" },
+} as const;
+
+/** The last two moves after an acceptance: each stamps its date and ticks its checklist step. */
+async function closingMove(ctx: ActionContext, requestId: string, move: (typeof CLOSING_MOVES)[keyof typeof CLOSING_MOVES]): Promise<Outcome> {
+  const { member, associationId, request } = await openRequest(ctx, requestId);
+  expectMove(request.status, move.status);
   const now = new Date();
-  await ctx.db.supportRequest.update({ where: { associationId_id: { associationId, id: request.id } }, data: { status: "REGISTERED", registeredAt: now } });
-  await appendEvent(ctx.db, associationId, request.id, member.user.id, "REGISTERED");
-  await tickStepByKey(ctx.db, associationId, request.id, "COMPLETE_REGISTRATION", member.user.id, now);
+  await ctx.db.supportRequest.update({ where: { associationId_id: { associationId, id: request.id } }, data: { status: move.status, [move.stamp]: now } });
+  await appendEvent(ctx.db, associationId, request.id, member.user.id, move.status);
+  await tickStepByKey(ctx.db, associationId, request.id, move.step, member.user.id, now);
   return {
-    audit: { action: "requests.registered", target: TARGET(request.id), before: { status: request.status }, after: { status: "REGISTERED" } },
-    notice: "requests.notices.registered",
+    audit: { action: move.action, target: TARGET(request.id), before: { status: request.status }, after: { status: move.status } },
+    notice: move.notice,
   };
 }
 
-export async function deliverService(ctx: ActionContext, input: z.output<typeof requestIdSchema>): Promise<Outcome> {
-  const { member, associationId, request } = await openRequest(ctx, input.requestId);
-  expectMove(request.status, "DELIVERED");
-  const now = new Date();
-  await ctx.db.supportRequest.update({ where: { associationId_id: { associationId, id: request.id } }, data: { status: "DELIVERED", deliveredAt: now } });
-  await appendEvent(ctx.db, associationId, request.id, member.user.id, "DELIVERED");
-  await tickStepByKey(ctx.db, associationId, request.id, "DELIVER_SERVICE", member.user.id, now);
-  return {
-    audit: { action: "requests.delivered", target: TARGET(request.id), before: { status: request.status }, after: { status: "DELIVERED" } },
-    notice: "requests.notices.delivered",
-  };
-}
+export const completeRegistration = (ctx: ActionContext, input: z.output<typeof requestIdSchema>) => closingMove(ctx, input.requestId, CLOSING_MOVES.register);
+export const deliverService = (ctx: ActionContext, input: z.output<typeof requestIdSchema>) => closingMove(ctx, input.requestId, CLOSING_MOVES.deliver);

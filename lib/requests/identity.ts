@@ -28,6 +28,12 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** `body` with the Luhn check digit appended (demo, test and benchmark IDs). */
+export function withCheckDigit(body: string): string {
+  const digit = [..."0123456789"].find((d) => luhnValid(body + d))!;
+  return body + digit;
+}
+
 /** The normalized number, or null when it cannot be this type's number. */
 export function normalizeIdNumber(type: IdType, raw: string): string | null {
   const value = normalizeDigits(raw).toUpperCase();
@@ -42,6 +48,3 @@ export function normalizeIdNumber(type: IdType, raw: string): string | null {
       return /^[A-Z0-9]{3,20}$/.test(value) ? value : null;
   }
 }
-
-/** Masks all but the last four characters (lists and notifications). */
-export const maskId = (value: string) => value.slice(-4).padStart(value.length, "•");

@@ -19,7 +19,7 @@ export const intakeSchema = z
   .object({
     applicantName: text(2, 200, "validation.nameLength"),
     idType: z.enum(ID_TYPES, "validation.idTypeRequired"),
-    idNumber: z.string("validation.idNumberInvalid").trim(),
+    idNumber: z.string("validation.idNumberRequired").trim().min(1, "validation.idNumberRequired"),
     phone: z
       .string("validation.mobileInvalid")
       .transform((raw, ctx) => normalizeSaudiMobile(raw) ?? (ctx.addIssue({ code: "custom", message: "validation.mobileInvalid" }), z.NEVER)),
@@ -41,11 +41,12 @@ export const intakeSchema = z
     /** Honeypot: hidden from people, filled by bots. */
     website: z.string().optional(),
   })
-  .superRefine((input, ctx) => {
-    if (typeof input.idType !== "string" || typeof input.idNumber !== "string") return;
-    if (!normalizeIdNumber(input.idType, input.idNumber)) {
-      ctx.addIssue({ code: "custom", path: ["idNumber"], message: input.idNumber ? "validation.idNumberInvalid" : "validation.idNumberRequired" });
-    }
+  // The number's check depends on its type. `when` runs it even while other fields have errors,
+  // so a refused form marks every wrong field at once.
+  .refine((input) => normalizeIdNumber(input.idType, input.idNumber) !== null, {
+    path: ["idNumber"],
+    message: "validation.idNumberInvalid",
+    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "idType" || issue.path?.[0] === "idNumber"),
   })
   .transform((input) => ({ ...input, idNumber: normalizeIdNumber(input.idType, input.idNumber)! }));
 

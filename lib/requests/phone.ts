@@ -18,6 +18,3 @@ export function normalizeSaudiMobile(raw: string): string | null {
 export function formatSaudiMobile(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
-
-/** The last four digits only, for messages shown to someone who is not yet verified. */
-export const maskPhone = (e164: string) => `•••• ${e164.slice(-4)}`;

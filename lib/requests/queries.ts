@@ -28,9 +28,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const statusIn = (statuses: readonly RequestStatus[]): Prisma.SupportRequestWhereInput => ({ OR: statuses.map((status) => ({ status })) });
 
 /** The cursor is opaque to the page: the last row's due date and id. */
-export const encodeCursor = (row: { dueAt: Date; id: string }) => Buffer.from(`${row.dueAt.toISOString()}|${row.id}`).toString("base64url");
+const encodeCursor = (row: { dueAt: Date; id: string }) => Buffer.from(`${row.dueAt.toISOString()}|${row.id}`).toString("base64url");
 
-export function decodeCursor(cursor: string): { dueAt: Date; id: string } | null {
+function decodeCursor(cursor: string): { dueAt: Date; id: string } | null {
   const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const dueAt = new Date(at ?? "");
   return id && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(dueAt.getTime()) ? { dueAt, id } : null;
@@ -54,7 +54,7 @@ function searchWhere(raw: string): Prisma.SupportRequestWhereInput | null {
   return { OR: or };
 }
 
-export function listWhere(associationId: string, filters: ListFilters, now = new Date()): Prisma.SupportRequestWhereInput {
+function listWhere(associationId: string, filters: ListFilters, now: Date): Prisma.SupportRequestWhereInput {
   const and: Prisma.SupportRequestWhereInput[] = [{ associationId }];
   if (filters.status) and.push({ status: filters.status });
   if (filters.channelKey) and.push({ channelKey: filters.channelKey });
@@ -63,21 +63,16 @@ export function listWhere(associationId: string, filters: ListFilters, now = new
   if (filters.dueSoon) and.push(statusIn(UNDECIDED_STATUSES), { dueAt: { gte: now, lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) } });
   const search = filters.q ? searchWhere(filters.q) : null;
   if (search) and.push(search);
+  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
+  if (after) and.push({ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] });
   return { AND: and };
 }
 
 /** One page of requests, earliest due first, and the cursor of the next page (null at the end). */
 export async function listRequests(db: DbClient, associationId: string, filters: ListFilters = {}, now = new Date()) {
   const take = Math.min(Math.max(filters.take ?? 25, 1), 100);
-  const where = listWhere(associationId, filters, now);
-  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
-  if (after) {
-    (where.AND as Prisma.SupportRequestWhereInput[]).push({
-      OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }],
-    });
-  }
   const rows = await db.supportRequest.findMany({
-    where,
+    where: listWhere(associationId, filters, now),
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     take: take + 1,
     select: {
@@ -96,8 +91,6 @@ export async function listRequests(db: DbClient, associationId: string, filters:
   return { rows: page, nextCursor: rows.length > take ? encodeCursor(page[page.length - 1]) : null };
 }
 
-export type RequestListRow = Awaited<ReturnType<typeof listRequests>>["rows"][number];
-
 /** How many requests of the association are in each status (zero included). */
 export async function countsByStatus(db: DbClient, associationId: string): Promise<Record<RequestStatus, number>> {
   const groups = await db.supportRequest.groupBy({ by: ["status"], where: { associationId }, _count: { _all: true } });
@@ -106,13 +99,12 @@ export async function countsByStatus(db: DbClient, associationId: string): Promi
   return counts;
 }
 
-/** Names for user ids (users are shared across associations; only their names are read). */
-async function namesOf(db: DbClient, ids: (string | null | undefined)[]) {
+/** user id → name (users are shared across associations; only their names are read). */
+async function namesOf(db: DbClient, ids: (string | null | undefined)[]): Promise<Record<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => !!id))];
-  const users = unique.length ? await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } }) : [];
-  const map = new Map(users.map((u) => [u.id, displayName(u)]));
-  const name = (id: string | null | undefined) => (id ? (map.get(id) ?? null) : null);
-  return Object.assign(name, { all: Object.fromEntries(map) });
+  if (!unique.length) return {};
+  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  return Object.fromEntries(users.map((u) => [u.id, displayName(u)]));
 }
 
 /** One request with everything its page shows, or null when it is not this association's. */
@@ -127,25 +119,33 @@ export async function getRequest(db: DbClient, associationId: string, reference:
     },
   });
   if (!request) return null;
-  const name = await namesOf(db, [
-    request.assigneeId,
-    request.researcherId,
-    request.enteredById,
-    ...request.steps.map((s) => s.doneById),
-    ...request.events.map((e) => e.actorId),
-    ...request.committeeVotes.map((v) => v.userId),
-    // People named in the timeline (the assignee or researcher of that moment).
-    ...request.events.flatMap((e) => {
-      const data = (e.data ?? {}) as { assigneeId?: string; researcherId?: string };
-      return [data.assigneeId, data.researcherId];
+  const [names, supportType] = await Promise.all([
+    namesOf(db, [
+      request.assigneeId,
+      request.researcherId,
+      request.enteredById,
+      ...request.steps.map((s) => s.doneById),
+      ...request.events.map((e) => e.actorId),
+      ...request.committeeVotes.map((v) => v.userId),
+      // People named in the timeline (the assignee or researcher of that moment).
+      ...request.events.flatMap((e) => {
+        const data = (e.data ?? {}) as { assigneeId?: string; researcherId?: string };
+        return [data.assigneeId, data.researcherId];
+      }),
+    ]),
+    db.supportType.findUnique({
+      where: { associationId_key: { associationId, key: request.supportTypeKey } },
+      select: { labelAr: true, labelEn: true },
     }),
   ]);
+  const name = (id: string | null) => (id ? (names[id] ?? null) : null);
   const { policyVersion, steps, events, committeeVotes, ...row } = request;
   const content = policyVersion.content as PolicyContent;
   return {
     ...row,
     policyVersionNumber: policyVersion.number,
     channel: content.channels.find((c) => c.key === row.channelKey)?.label ?? null,
+    supportType,
     assigneeName: name(row.assigneeId),
     researcherName: name(row.researcherId),
     enteredByName: name(row.enteredById),
@@ -153,7 +153,7 @@ export async function getRequest(db: DbClient, associationId: string, reference:
     events: events.map((e) => ({ ...e, actorName: name(e.actorId) })),
     votes: committeeVotes.map((v) => ({ ...v, name: name(v.userId) })),
     /** user id → name, for ids inside event data. */
-    names: name.all,
+    names,
   };
 }
 

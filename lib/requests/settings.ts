@@ -7,7 +7,7 @@ import { getPublishedPolicy } from "../policy/service";
 // types, privacy notice, holidays). Every query names the association.
 
 /** The support types offered on the form, in the association's order. */
-export function activeSupportTypes(db: DbClient, associationId: string) {
+function activeSupportTypes(db: DbClient, associationId: string) {
   return db.supportType.findMany({
     where: { associationId, active: true },
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
@@ -33,14 +33,13 @@ export async function holidaySet(db: DbClient, associationId: string): Promise<S
 /** Everything the intake form shows, in the page's language; null when no policy is published
  * (the association cannot receive requests then). */
 export async function intakeFormData(db: DbClient, associationId: string, locale: Locale) {
-  const policy = await getPublishedPolicy(db, associationId);
-  if (!policy) return null;
-  const [association, supportTypes, notice] = await Promise.all([
+  const [policy, association, supportTypes, notice] = await Promise.all([
+    getPublishedPolicy(db, associationId),
     db.association.findUniqueOrThrow({ where: { id: associationId }, select: { healthRelated: true } }),
     activeSupportTypes(db, associationId),
     latestPrivacyNotice(db, associationId),
   ]);
-  if (!notice) return null;
+  if (!policy || !notice) return null;
   const channels = policy.content.channels.map((c) => ({ key: c.key, label: pickText(c.label, locale).value }));
   const accuracy = policy.content.procedure.steps.find((s) => s.key === "ACCURACY_DECLARATION");
   return {

@@ -32,4 +32,3 @@ export const OPEN_STATUSES = ["RECEIVED", "IN_RESEARCH", "IN_COMMITTEE", "ACCEPT
 export const UNDECIDED_STATUSES = ["RECEIVED", "IN_RESEARCH", "IN_COMMITTEE"] as const satisfies readonly RequestStatus[];
 
 export const isOpen = (status: RequestStatus) => (OPEN_STATUSES as readonly string[]).includes(status);
-export const isUndecided = (status: RequestStatus) => (UNDECIDED_STATUSES as readonly string[]).includes(status);

@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { Client } from "pg";
+import { withCheckDigit } from "../../lib/requests/identity";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -23,23 +24,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ADMIN_URL = process.env.BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const HOST = `alhilah.localhost:${PORT}`;
 
-function luhnCheckDigit(body: string): number {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
 /** The n-th valid national ID (1 + 8 digits + check digit) and mobile number. */
 export function applicant(n: number) {
   const body = `1${String(n).padStart(8, "0")}`;
-  return { idNumber: `${body}${luhnCheckDigit(body)}`, phone: `05${String(n).padStart(8, "0")}` };
+  return { idNumber: withCheckDigit(body), phone: `05${String(n).padStart(8, "0")}` };
 }
 
 /** Node's fetch drops a Host header, and the host names the association: plain http instead. */

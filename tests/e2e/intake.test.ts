@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { formatDualDate, toHijri } from "@/lib/i18n/dates";
 import { saudiHolidays } from "@/lib/requests/defaults";
 import { computeDueAt } from "@/lib/requests/due-date";
+import { withCheckDigit } from "@/lib/requests/identity";
 import { alhilah } from "../../prisma/seed/alhilah";
 import { MOBILE, horizontalOverflow, launchBrowser, newPage, screenshot, seriousA11yViolations, settle, siteUrl } from "./browser";
 import { M, OPERATOR, fmt, open, signIn } from "./journey";
@@ -32,16 +33,8 @@ const OVERDUE_APPLICANT = "فهد سالم العطوي";
 
 /** A national ID (first digit 1) with its Luhn check digit, unique per run. */
 function nationalId(): { valid: string; badCheckDigit: string } {
-  const body = `1${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    // Doubling starts at the digit next to the check digit.
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  const check = (10 - (sum % 10)) % 10;
-  return { valid: `${body}${check}`, badCheckDigit: `${body}${(check + 1) % 10}` };
+  const valid = withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, "0")}`);
+  return { valid, badCheckDigit: `${valid.slice(0, -1)}${(Number(valid.at(-1)) + 1) % 10}` };
 }
 
 const arabicDigits = (latin: string) => latin.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));

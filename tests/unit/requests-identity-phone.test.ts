@@ -1,6 +1,7 @@
 /** @jest-environment node */
-import { latinDigits, luhnValid, maskId, normalizeDigits, normalizeIdNumber } from "@/lib/requests/identity";
-import { formatSaudiMobile, maskPhone, normalizeSaudiMobile } from "@/lib/requests/phone";
+import { latinDigits, luhnValid, normalizeDigits, normalizeIdNumber } from "@/lib/requests/identity";
+import { formatSaudiMobile, normalizeSaudiMobile } from "@/lib/requests/phone";
+import { intakeSchema } from "@/lib/requests/intake-schema";
 
 // Saudi ID numbers (Luhn check digit, first digit 1 for citizens and 2 for residents) and mobile
 // numbers in every form people type them, Arabic-Indic digits included.
@@ -58,10 +59,6 @@ describe("ID numbers", () => {
     expect(normalizeIdNumber("OTHER", "x-99")).toBe("X99");
     expect(normalizeIdNumber("OTHER", "x!")).toBeNull();
   });
-
-  it("masks all but the last four", () => {
-    expect(maskId("1045678909")).toBe("••••••8909");
-  });
 });
 
 describe("Saudi mobile numbers", () => {
@@ -89,8 +86,21 @@ describe("Saudi mobile numbers", () => {
     expect(normalizeSaudiMobile("not a number")).toBeNull();
   });
 
-  it("formats and masks for display", () => {
+  it("formats for display", () => {
     expect(formatSaudiMobile(e164)).toBe("+966 55 123 4567");
-    expect(maskPhone(e164)).toBe("•••• 4567");
+  });
+});
+
+describe("intake form schema", () => {
+  const idErrors = (input: Record<string, string>) =>
+    intakeSchema.safeParse(input).error?.issues.filter((issue) => issue.path[0] === "idNumber").map((issue) => issue.message);
+
+  // A refused form must mark every wrong field at once, the ID number included, even though
+  // its check depends on another field (the ID type).
+  it("reports the ID number together with the other fields' errors", () => {
+    expect(idErrors({ idType: "NATIONAL_ID", idNumber: "" })).toEqual(["validation.idNumberRequired"]);
+    expect(idErrors({ idType: "NATIONAL_ID", idNumber: "1000000001" })).toEqual(["validation.idNumberInvalid"]);
+    expect(idErrors({ idType: "IQAMA", idNumber: "1000000008" })).toEqual(["validation.idNumberInvalid"]);
+    expect(idErrors({ idType: "NATIONAL_ID", idNumber: "١٠٠٠٠٠٠٠٠٨" })).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ import { pageTitle } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
 import { needsAttestation } from "@/lib/policy/console";
-import { displayName, membersWithRole, policyRepository } from "@/lib/policy/repository";
-import type { PolicyContent } from "@/lib/policy/schema";
+import { displayName, membersWithRole } from "@/lib/policy/repository";
+import { getPublishedPolicy } from "@/lib/policy/service";
 import { countsByStatus, listRequests } from "@/lib/requests/queries";
 import { REQUEST_STATUSES } from "@/lib/requests/status";
 
@@ -51,11 +51,11 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       now,
     ),
     countsByStatus(db, associationId),
-    policyRepository(db).findPublished(associationId),
+    getPublishedPolicy(db, associationId),
     membersWithRole(db, associationId, ["OFFICER"]),
     needsAttestation(db, associationId, member.user.id, member.roles),
   ]);
-  const channels = published ? (published.content as PolicyContent).channels : [];
+  const channels = published?.content.channels ?? [];
   const channelLabel = (key: string) => {
     const found = channels.find((c) => c.key === key);
     return found ? pickText(found.label, locale).value : key;
@@ -75,7 +75,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
           <Link href="/admin/requests/new" className="rounded-md bg-[var(--brand,#0f766e)] px-4 py-2 text-sm font-semibold text-white">{t("newRequest")}</Link>
         )}
       </div>
-      {toAttest && <AttestationNotice number={toAttest.number} />}
+      {toAttest && <AttestationNotice message={t("attestNeeded", { number: toAttest.number })} />}
 
       <nav aria-label={t("filters.countsLabel")} className="mt-4">
         <ul className="flex flex-wrap gap-2">

@@ -9,8 +9,9 @@ import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { Timeline } from "@/components/requests/Timeline";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
+import type { Role } from "@/lib/db/generated/enums";
 import { formatDateTime, formatDualDate } from "@/lib/i18n/dates";
-import { pickText } from "@/lib/i18n/localized";
+import { pickColumn, pickText } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
@@ -49,23 +50,21 @@ export default async function RequestPage({ params }: Props) {
   const member = await requireMember("requests.view");
   const db = await getDb();
   const associationId = member.tenant.id;
-  const request = await getRequest(db, associationId, decodeURIComponent(reference));
+  const [request, toAttest, staff] = await Promise.all([
+    getRequest(db, associationId, decodeURIComponent(reference)),
+    needsAttestation(db, associationId, member.user.id, member.roles),
+    membersWithRole(db, associationId, ["OFFICER", "RESEARCHER"]),
+  ]);
   if (!request) notFound();
   const t = await getTranslations("requests");
-  const [toAttest, officers, researchers, supportType] = await Promise.all([
-    needsAttestation(db, associationId, member.user.id, member.roles),
-    membersWithRole(db, associationId, ["OFFICER"]),
-    membersWithRole(db, associationId, ["RESEARCHER"]),
-    db.supportType.findUnique({ where: { associationId_key: { associationId, key: request.supportTypeKey } } }),
-  ]);
   const now = new Date();
-  const people = (list: typeof officers) => list.map((m) => ({ userId: m.userId, name: displayName(m.user) }));
+  const people = (role: Role) => staff.filter((m) => m.roles.includes(role)).map((m) => ({ userId: m.userId, name: displayName(m.user) }));
   const can = (permission: Parameters<typeof member.permissions.has>[0]) => !toAttest && member.permissions.has(permission);
   const { status } = request;
   const voted = request.votes.some((v) => v.userId === member.user.id);
   const actions = [
-    can("requests.handle") && isOpen(status) && <AssignForm key="assign" requestId={request.id} officers={people(officers)} current={request.assigneeId} />,
-    can("requests.handle") && status === "RECEIVED" && <ReferForm key="refer" requestId={request.id} researchers={people(researchers)} />,
+    can("requests.handle") && isOpen(status) && <AssignForm key="assign" requestId={request.id} officers={people("OFFICER")} current={request.assigneeId} />,
+    can("requests.handle") && status === "RECEIVED" && <ReferForm key="refer" requestId={request.id} researchers={people("RESEARCHER")} />,
     (can("requests.handle") || can("requests.research")) && (status === "RECEIVED" || status === "IN_RESEARCH") && (
       <MoveButton key="send" requestId={request.id} move="sendToCommittee" />
     ),
@@ -87,7 +86,7 @@ export default async function RequestPage({ params }: Props) {
         <RequestStatusBadge status={status} />
       </div>
       <p className="text-sm text-stone-700">{t("detail.policyVersion", { number: request.policyVersionNumber })}</p>
-      {toAttest && <AttestationNotice number={toAttest.number} />}
+      {toAttest && <AttestationNotice message={t("attestNeeded", { number: toAttest.number })} />}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title={t("detail.deadlineTitle")} id="deadline-title">
@@ -112,7 +111,7 @@ export default async function RequestPage({ params }: Props) {
           {request.email && <Row label={t("detail.email")}><span dir="ltr">{request.email}</span></Row>}
           <Row label={t("detail.city")}>{request.city}</Row>
           <Row label={t("detail.household")}>{request.householdSize}</Row>
-          <Row label={t("detail.supportType")}>{supportType ? (locale === "en" && supportType.labelEn ? supportType.labelEn : supportType.labelAr) : request.supportTypeKey}</Row>
+          <Row label={t("detail.supportType")}>{request.supportType ? pickColumn(request.supportType.labelAr, request.supportType.labelEn, locale) : request.supportTypeKey}</Row>
           <Row label={t("detail.channel")}>{request.channel ? pickText(request.channel, locale).value : request.channelKey}</Row>
           <Row label={t("detail.description")}><span className="whitespace-pre-wrap">{request.description}</span></Row>
           {request.enteredByName && <Row label={t("detail.enteredBy")}>{request.enteredByName}</Row>}

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { AttestationNotice } from "@/components/requests/AttestationNotice";
 import { IntakeForm } from "@/components/requests/IntakeForm";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/metadata";
-import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
 import { needsAttestation } from "@/lib/policy/console";
 import { intakeFormData } from "@/lib/requests/settings";
@@ -27,10 +27,7 @@ export default async function NewRequestPage({ params }: Props) {
     <main id="main" className="mx-auto w-full max-w-2xl py-6">
       <h1 className="text-2xl font-bold">{t("staffTitle")}</h1>
       {toAttest ? (
-        <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-          {t("notAttested", { number: toAttest.number })}{" "}
-          <Link href="/admin/policy" className="font-semibold underline">{t("attestLink")}</Link>
-        </p>
+        <AttestationNotice message={t("notAttested", { number: toAttest.number })} />
       ) : form ? (
         <>
           <p className="mt-2 mb-6 text-stone-700">{t("staffIntro")}</p>
