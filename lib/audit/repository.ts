@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toCsv } from "../csv";
 import type { DbClient } from "../db/types";
 
 // Reading one association's audit log: filters, newest first, cursor pages, CSV.
@@ -43,16 +44,8 @@ export async function distinctActions(db: DbClient, associationId: string) {
   return rows.map((r) => r.action);
 }
 
-/** A spreadsheet must not run a cell as a formula. */
-function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function auditCsv(events: Awaited<ReturnType<typeof listAuditEvents>>["events"]): string {
   const header = ["time", "action", "actor", "target_type", "target_id", "summary", "ip"];
   const rows = events.map((e) => [e.createdAt.toISOString(), e.action, e.actor?.email ?? "", e.targetType, e.targetId, e.summary, e.ip]);
-  // The BOM lets Excel read the Arabic text as UTF-8.
-  return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(header, rows);
 }

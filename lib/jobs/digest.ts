@@ -27,12 +27,15 @@ export async function runDigest(db: Db, now: Date = new Date()): Promise<DigestR
       if (claimed.count === 0) return { ran: false, key, emails: 0 };
       const t = translator(LOCALE);
       let emails = 0;
-      for (const association of await activeAssociations(tx)) {
-        const requests = await tx.supportRequest.findMany({
-          where: { associationId: association.id, status: undecided, dueAt: { lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) } },
-          orderBy: [{ dueAt: "asc" }, { reference: "asc" }],
-          select: { reference: true, dueAt: true },
-        });
+      const associations = await activeAssociations(tx);
+      // One query for every association's requests (not one per association).
+      const all = await tx.supportRequest.findMany({
+        where: { associationId: { in: associations.map((a) => a.id) }, status: undecided, dueAt: { lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) } },
+        orderBy: [{ dueAt: "asc" }, { reference: "asc" }],
+        select: { associationId: true, reference: true, dueAt: true },
+      });
+      for (const association of associations) {
+        const requests = all.filter((r) => r.associationId === association.id);
         if (requests.length === 0) continue;
         const overdue = requests.filter((r) => r.dueAt < now);
         const dueSoon = requests.filter((r) => r.dueAt >= now);
@@ -58,9 +61,4 @@ export async function runDigest(db: Db, now: Date = new Date()): Promise<DigestR
     },
     { timeout: 60_000 },
   );
-}
-
-/** Whether today's digest has already run (the in-process runner asks every minute). */
-export async function digestRan(db: Db, now: Date = new Date()): Promise<boolean> {
-  return (await db.jobRun.count({ where: { name: DIGEST_JOB, key: riyadhDate(now) } })) > 0;
 }

@@ -18,12 +18,15 @@ export type EscalationResult = { escalated: number; emails: number };
 export async function runEscalation(db: Db, now: Date = new Date()): Promise<EscalationResult> {
   const t = translator(LOCALE);
   const result: EscalationResult = { escalated: 0, emails: 0 };
-  for (const association of await activeAssociations(db)) {
-    const overdue = await db.supportRequest.findMany({
-      where: { associationId: association.id, status: undecided, dueAt: { lt: now }, escalatedAt: null },
-      orderBy: { dueAt: "asc" },
-      select: { id: true, reference: true, dueAt: true, status: true },
-    });
+  const associations = await activeAssociations(db);
+  // One query for every association (it runs every 15 minutes and usually finds nothing).
+  const all = await db.supportRequest.findMany({
+    where: { associationId: { in: associations.map((a) => a.id) }, status: undecided, dueAt: { lt: now }, escalatedAt: null },
+    orderBy: { dueAt: "asc" },
+    select: { associationId: true, id: true, reference: true, dueAt: true, status: true },
+  });
+  for (const association of associations) {
+    const overdue = all.filter((r) => r.associationId === association.id);
     if (overdue.length === 0) continue;
     const admins = await membersWithRole(db, association.id, ["ADMIN"]);
     for (const request of overdue) {

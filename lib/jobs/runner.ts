@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
-import { digestRan, runDigest } from "./digest";
+import { runDigest } from "./digest";
 import { runEscalation } from "./escalate";
+import { riyadhDate } from "./shared";
 
 // Schedules the jobs. On PostgreSQL pg-boss keeps the schedule in the database (schema
 // "pgboss"): cron in Riyadh time, one worker per queue, safe with several servers. On the
@@ -8,7 +9,7 @@ import { runEscalation } from "./escalate";
 // because what already ran is in the database (JobRun for the digest, escalatedAt per request).
 
 export const QUEUES = { digest: "requests-digest", escalate: "requests-escalate" } as const;
-export const DIGEST_HOUR = 7; // 07:00 Riyadh
+const DIGEST_HOUR = 7; // 07:00 Riyadh
 const ESCALATE_EVERY_MIN = 15;
 const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
 
@@ -25,11 +26,6 @@ export async function startJobs(getDb: () => Promise<Db>) {
   if (!jobsEnabled() || state.__ailaqaJobs) return;
   const url = process.env.DATABASE_URL;
   state.__ailaqaJobs = url ? await startPgBoss(url, getDb) : startInProcess(getDb);
-}
-
-export async function stopJobs() {
-  await state.__ailaqaJobs?.stop();
-  state.__ailaqaJobs = undefined;
 }
 
 /** pg-boss on PostgreSQL: the digest daily at 07:00 and escalation every 15 minutes, Riyadh time. */
@@ -51,30 +47,38 @@ export async function startPgBoss(connectionString: string, getDb: () => Promise
   return { boss, stop: () => boss.stop({ graceful: true }) };
 }
 
-/** What the in-process runner does at one minute: exported so its decisions can be tested. */
-export async function tick(db: Db, now: Date, lastEscalation: number | null): Promise<{ escalated: boolean; digest: boolean }> {
+/** What the in-process runner remembers between minutes: when it last escalated, and the Riyadh
+ * day whose digest is done (sent now, or found already claimed after a restart). */
+export type TickState = { lastEscalation: number | null; digestDay: string | null };
+
+/** What the in-process runner does at one minute: exported so its decisions can be tested. Most
+ * minutes touch no database: escalation waits 15 minutes, the digest 07:00 and then the next day. */
+export async function tick(db: Db, now: Date, memory: TickState): Promise<{ escalated: boolean; digest: boolean }> {
   let escalated = false;
-  if (lastEscalation === null || now.getTime() - lastEscalation >= ESCALATE_EVERY_MIN * 60_000) {
+  if (memory.lastEscalation === null || now.getTime() - memory.lastEscalation >= ESCALATE_EVERY_MIN * 60_000) {
     await runEscalation(db, now);
+    memory.lastEscalation = now.getTime();
     escalated = true;
   }
   const riyadhHour = new Date(now.getTime() + RIYADH_OFFSET_MS).getUTCHours();
+  const today = riyadhDate(now);
   let digest = false;
-  if (riyadhHour >= DIGEST_HOUR && !(await digestRan(db, now))) digest = (await runDigest(db, now)).ran;
+  if (riyadhHour >= DIGEST_HOUR && memory.digestDay !== today) {
+    digest = (await runDigest(db, now)).ran; // false when the day was already claimed
+    memory.digestDay = today;
+  }
   return { escalated, digest };
 }
 
 /** The embedded database's runner: a timer each minute that never keeps the process alive. */
 export function startInProcess(getDb: () => Promise<Db>) {
-  let lastEscalation: number | null = null;
+  const memory: TickState = { lastEscalation: null, digestDay: null };
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      const now = new Date();
-      const done = await tick(await getDb(), now, lastEscalation);
-      if (done.escalated) lastEscalation = now.getTime();
+      await tick(await getDb(), new Date(), memory);
     } catch (error) {
       logError("round", error);
     } finally {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toCsv } from "../csv";
 import type { ComplaintKind, ComplaintStatus, RequestStatus } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
 import { hijriToGregorian, toHijri } from "../i18n/dates";
@@ -6,19 +7,16 @@ import { policyContentSchema, type LocalizedText, type ResponseDeadline } from "
 import { endOfRiyadhDay, isoDay, riyadhDay } from "../requests/due-date";
 import { REQUEST_STATUSES, UNDECIDED_STATUSES } from "../requests/status";
 import { countBy, daysBetween, median, share } from "./stats";
-import { CalendarDate } from "@internationalized/date";
+import { CalendarDate, parseDate } from "@internationalized/date";
 
 // The association's request figures for a period (requests by submission date): per channel,
 // per status, median days to the committee's decision against the policy's deadline, the share
 // decided by the due date, overdue now, and complaints by kind and status. Rows are read once
 // and aggregated in memory: an association has thousands of requests a year, not millions.
 
-const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export const periodSchema = z.object({
-  from: z.string().regex(DAY).optional().catch(undefined),
-  to: z.string().regex(DAY).optional().catch(undefined),
+const periodSchema = z.object({
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
 });
 
 export type Period = { from: string; to: string };
@@ -34,9 +32,7 @@ export function resolvePeriod(input: { from?: string; to?: string }, now: Date =
 
 /** The instants a period covers: from the start of its first Riyadh day to the end of its last. */
 export function periodBounds(period: Period): { gte: Date; lte: Date } {
-  const [fy, fm, fd] = period.from.split("-").map(Number);
-  const [ty, tm, td] = period.to.split("-").map(Number);
-  return { gte: new Date(Date.UTC(fy, fm - 1, fd) - RIYADH_OFFSET_MS), lte: endOfRiyadhDay(new CalendarDate(ty, tm, td)) };
+  return { gte: new Date(`${period.from}T00:00:00+03:00`), lte: endOfRiyadhDay(parseDate(period.to)) };
 }
 
 export type RequestRow = {
@@ -57,10 +53,10 @@ export function periodRequests(db: DbClient, associationId: string, period: Peri
   });
 }
 
-export const decidedWithinDeadline = (r: Pick<RequestRow, "dueAt" | "decidedAt">) =>
+const decidedWithinDeadline = (r: Pick<RequestRow, "dueAt" | "decidedAt">) =>
   r.decidedAt ? r.decidedAt.getTime() <= r.dueAt.getTime() : null;
 
-export type CountRow = { key: string; label: LocalizedText | null; count: number };
+type CountRow = { key: string; label: LocalizedText | null; count: number };
 
 export type RequestsReport = {
   period: Period;
@@ -95,15 +91,18 @@ async function channelLabels(db: DbClient, associationId: string) {
 }
 
 export async function requestsReport(db: DbClient, associationId: string, period: Period, now: Date = new Date()): Promise<RequestsReport> {
-  const rows = await periodRequests(db, associationId, period);
-  const { labels, deadline, order } = await channelLabels(db, associationId);
-  const overdueNow = await db.supportRequest.count({
-    where: { associationId, status: { in: [...UNDECIDED_STATUSES] }, dueAt: { lt: now } },
-  });
-  const complaints = await db.complaint.findMany({
-    where: { associationId, createdAt: periodBounds(period) },
-    select: { kind: true, status: true },
-  });
+  // Four independent reads: in parallel on PostgreSQL's pool (queued on PGlite's one connection).
+  const [rows, { labels, deadline, order }, overdueNow, complaints] = await Promise.all([
+    periodRequests(db, associationId, period),
+    channelLabels(db, associationId),
+    db.supportRequest.count({ where: { associationId, status: { in: [...UNDECIDED_STATUSES] }, dueAt: { lt: now } } }),
+    db.complaint.groupBy({
+      by: ["kind", "status"],
+      where: { associationId, createdAt: periodBounds(period) },
+      orderBy: [{ kind: "asc" }, { status: "asc" }],
+      _count: { _all: true },
+    }),
+  ]);
 
   const channelCounts = countBy(rows, (r) => r.channelKey);
   const byChannel = [...channelCounts]
@@ -113,7 +112,6 @@ export async function requestsReport(db: DbClient, associationId: string, period
   const statusCounts = countBy(rows, (r) => r.status);
   const decided = rows.filter((r) => r.decidedAt);
   const decidedWithin = decided.filter((r) => decidedWithinDeadline(r)).length;
-  const complaintCounts = countBy(complaints, (c) => `${c.kind}:${c.status}`);
 
   return {
     period,
@@ -126,26 +124,18 @@ export async function requestsReport(db: DbClient, associationId: string, period
     medianDaysToDecision: median(decided.map((r) => daysBetween(r.submittedAt, r.decidedAt!))),
     deadline,
     overdueNow,
-    complaints: [...complaintCounts].map(([key, count]) => {
-      const [kind, status] = key.split(":") as [ComplaintKind, ComplaintStatus];
-      return { kind, status, count };
-    }),
+    complaints: complaints.map((c) => ({ kind: c.kind, status: c.status, count: c._count._all })),
   };
 }
 
 const rank = (order: string[], key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
 
-function csvCell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One row per request, no personal data; the BOM lets Excel read UTF-8. */
+/** One row per request, no personal data. */
 export function requestsCsv(rows: RequestRow[]): string {
   const header = ["reference", "channel", "status", "submitted_at", "due_at", "decided_at", "decided_within_deadline"];
   const lines = rows.map((r) => {
     const within = decidedWithinDeadline(r);
     return [r.reference, r.channelKey, r.status, r.submittedAt.toISOString(), r.dueAt.toISOString(), r.decidedAt?.toISOString() ?? "", within === null ? "" : within ? "yes" : "no"];
   });
-  return "\uFEFF" + [header, ...lines].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(header, lines);
 }

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { demoEmail } from "@/lib/db/seed";
 import { DIGEST_JOB, runDigest } from "@/lib/jobs/digest";
 import { runEscalation } from "@/lib/jobs/escalate";
-import { jobsEnabled, QUEUES, startPgBoss, tick } from "@/lib/jobs/runner";
+import { jobsEnabled, QUEUES, startPgBoss, tick, type TickState } from "@/lib/jobs/runner";
 import { engineName, freshDatabase } from "../../helpers/db";
 import { seedWithAccounts, tenant } from "../fixtures";
 import { addRequest, DAY_MS } from "../reports/requests-fixture";
@@ -115,11 +115,18 @@ describe(`jobs (${engineName()})`, () => {
   });
 
   it("the in-process runner waits for 07:00 Riyadh and runs the digest once a day", async () => {
+    const memory: TickState = { lastEscalation: null, digestDay: null };
     const day = new Date("2026-11-30T03:30:00Z"); // 06:30 Riyadh
-    expect(await tick(db.prisma, day, null)).toEqual({ escalated: true, digest: false });
+    expect(await tick(db.prisma, day, memory)).toEqual({ escalated: true, digest: false });
     const at7 = new Date("2026-11-30T04:05:00Z"); // 07:05 Riyadh
-    expect(await tick(db.prisma, at7, day.getTime())).toEqual({ escalated: true, digest: true });
-    expect(await tick(db.prisma, new Date(at7.getTime() + 60_000), at7.getTime())).toEqual({ escalated: false, digest: false });
+    expect(await tick(db.prisma, at7, memory)).toEqual({ escalated: true, digest: true });
+    expect(await tick(db.prisma, new Date(at7.getTime() + 60_000), memory)).toEqual({ escalated: false, digest: false });
+    // After a restart (nothing remembered) the day's digest is found claimed and not sent again.
+    const before = await db.prisma.outboxMessage.count({ where: { template: "requestsDigest" } });
+    const restarted: TickState = { lastEscalation: at7.getTime(), digestDay: null };
+    expect(await tick(db.prisma, new Date(at7.getTime() + 120_000), restarted)).toEqual({ escalated: false, digest: false });
+    expect(restarted.digestDay).toBe("2026-11-30");
+    expect(await db.prisma.outboxMessage.count({ where: { template: "requestsDigest" } })).toBe(before);
   });
 
   it("never schedules jobs inside jest or with JOBS=off", () => {

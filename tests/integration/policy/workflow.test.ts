@@ -1,7 +1,6 @@
 /** @jest-environment node */
 import "../fast-bcrypt";
-import type { z } from "zod";
-import { resolveAccess, runAction, type Scope, type Service } from "@/lib/auth/access";
+import { resolveAccess } from "@/lib/auth/access";
 import { ROLES } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
@@ -16,6 +15,7 @@ import type { PolicyContent } from "@/lib/policy/schema";
 import { getPublishedPolicy, verifyPolicyChain } from "@/lib/policy/service";
 import { SEED_ASSOCIATIONS } from "@/prisma/seed";
 import { engineName, freshDatabase } from "../../helpers/db";
+import { actionRunner, bound, type ActionResult, type Bound } from "../actions";
 import { demoUser, hasMessage, seedWithAccounts, sessionUser, tenant, type Slug } from "../fixtures";
 
 // The policy workflow run exactly as the app runs it: the real server actions (lib/policy/
@@ -23,13 +23,8 @@ import { demoUser, hasMessage, seedWithAccounts, sessionUser, tenant, type Slug 
 // core, so every call goes permission check (resolveAccess) → zod → service in a transaction
 // → audit, against a real database (PGlite, or PostgreSQL with DATABASE_URL).
 
-jest.mock("@/lib/auth/guard", () => {
-  const bind = (scope: unknown, schema: unknown, service: unknown) => ({ scope, schema, service });
-  return { guardedAction: bind, guardedCall: bind };
-});
+jest.mock("@/lib/auth/guard", () => jest.requireActual("../actions").boundGuard);
 
-type Bound = { scope: Scope & { permission: string }; schema: z.ZodType; service: Service<z.ZodType> };
-const bound = (action: unknown) => action as Bound;
 const A = {
   startDraft: bound(policyActions.startDraftAction),
   saveDraft: bound(policyActions.saveDraftAction),
@@ -54,20 +49,8 @@ const seedPolicy = (slug: string) => SEED_ASSOCIATIONS.find((a) => a.slug === sl
 const associationId = async (slug: string) => (await tenant(db.prisma, slug)).id;
 const user = (slug: Slug, role: Role) => demoUser(db.prisma, slug, role);
 
-type Result = { refused: boolean; state: { ok?: boolean; error?: string; notice?: string; fieldErrors?: Record<string, string>; data?: Record<string, string> } };
-
-/** Runs an action on `slug`'s site as `actor`. refused = the guard found no access (the app answers 404). */
-async function run(slug: string, actor: SessionUser, action: Bound, raw: Record<string, unknown> = {}, locale: "ar" | "en" = "ar"): Promise<Result> {
-  const site = { kind: "tenant" as const, tenant: await tenant(db.prisma, slug) };
-  const access = await resolveAccess(db.prisma, site, actor, action.scope);
-  if (!access) return { refused: true, state: {} };
-  const { state } = await runAction(db.prisma, access, { locale, ip: "203.0.113.9" }, action.schema, action.service, raw);
-  // Every message the user may see exists in both languages.
-  for (const key of [state.error, state.notice, ...Object.values(state.fieldErrors ?? {})].filter(Boolean)) {
-    expect({ key, inBothLanguages: hasMessage(key) }).toEqual({ key, inBothLanguages: true });
-  }
-  return { refused: false, state };
-}
+type Result = ActionResult;
+const run = actionRunner(() => db.prisma);
 
 /** Everything a policy action may change in one association. */
 async function snapshot(slug: string) {

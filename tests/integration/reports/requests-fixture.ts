@@ -7,9 +7,9 @@ import { nextReference } from "@/lib/requests/reference";
 // is another helper's; these tests only need rows shaped as intake writes them.
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-export const FOURTEEN_DAYS = { amount: 14, unit: "DAYS", calendar: "GREGORIAN", businessDays: false } as const;
+const FOURTEEN_DAYS = { amount: 14, unit: "DAYS", calendar: "GREGORIAN", businessDays: false } as const;
 
-export async function publishedVersionId(db: Db, associationId: string) {
+async function publishedVersionId(db: Db, associationId: string) {
   return (await db.policyVersion.findFirstOrThrow({ where: { associationId, status: "PUBLISHED" }, select: { id: true } })).id;
 }
 
@@ -18,7 +18,7 @@ let serial = 0;
 export async function addRequest(
   db: Db,
   associationId: string,
-  options: { submittedAt: Date; dueAt?: Date; status?: RequestStatus; decidedAt?: Date; channelKey?: string; policyVersionId?: string },
+  options: { submittedAt: Date; status?: RequestStatus; decidedAt?: Date; channelKey?: string; policyVersionId?: string },
 ) {
   const policyVersionId = options.policyVersionId ?? (await publishedVersionId(db, associationId));
   const reference = await nextReference(db, associationId, "R", options.submittedAt);
@@ -39,7 +39,7 @@ export async function addRequest(
       description: "طلب تجريبي",
       status: options.status ?? "RECEIVED",
       submittedAt: options.submittedAt,
-      dueAt: options.dueAt ?? computeDueAt(options.submittedAt, FOURTEEN_DAYS),
+      dueAt: computeDueAt(options.submittedAt, FOURTEEN_DAYS),
       privacyNoticeVersion: 1,
       accuracyDeclaredAt: options.submittedAt,
       decidedAt: options.decidedAt ?? null,

@@ -1,7 +1,5 @@
 /** @jest-environment node */
 import "../fast-bcrypt";
-import type { z } from "zod";
-import { resolveAccess, runAction, type Scope, type Service } from "@/lib/auth/access";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
@@ -12,7 +10,8 @@ import * as actions from "@/lib/requests/actions";
 import { countsByStatus, getRequest, listRequests } from "@/lib/requests/queries";
 import { SEED_ASSOCIATIONS } from "@/prisma/seed";
 import { engineName, freshDatabase } from "../../helpers/db";
-import { demoUser, hasMessage, seedWithAccounts, tenant, type Slug } from "../fixtures";
+import { actionRunner, bound, type ActionResult, type Bound } from "../actions";
+import { demoUser, seedWithAccounts, tenant, type Slug } from "../fixtures";
 import { createRequest } from "./handling-fixture";
 
 // Staff handling requests, run as the app runs it: the real server actions (lib/requests/
@@ -20,13 +19,8 @@ import { createRequest } from "./handling-fixture";
 // permission check (resolveAccess) → zod → service in a transaction → audit, against a real
 // database (PGlite, or PostgreSQL with DATABASE_URL).
 
-jest.mock("@/lib/auth/guard", () => {
-  const bind = (scope: unknown, schema: unknown, service: unknown) => ({ scope, schema, service });
-  return { guardedAction: bind, guardedCall: bind };
-});
+jest.mock("@/lib/auth/guard", () => jest.requireActual("../actions").boundGuard);
 
-type Bound = { scope: Scope & { permission: string }; schema: z.ZodType; service: Service<z.ZodType> };
-const bound = (action: unknown) => action as Bound;
 const A = {
   assign: bound(actions.assignAction),
   step: bound(actions.toggleStepAction),
@@ -43,19 +37,8 @@ let db: Database;
 const associationId = async (slug: string) => (await tenant(db.prisma, slug)).id;
 const user = (slug: Slug, role: Role) => demoUser(db.prisma, slug, role);
 
-type Result = { refused: boolean; state: { ok?: boolean; error?: string; notice?: string; fieldErrors?: Record<string, string> } };
-
-/** Runs an action on `slug`'s site as `actor`. refused = the guard found no access (the app answers 404). */
-async function run(slug: string, actor: SessionUser, action: Bound, raw: Record<string, unknown> = {}): Promise<Result> {
-  const site = { kind: "tenant" as const, tenant: await tenant(db.prisma, slug) };
-  const access = await resolveAccess(db.prisma, site, actor, action.scope);
-  if (!access) return { refused: true, state: {} };
-  const { state } = await runAction(db.prisma, access, { locale: "ar", ip: "203.0.113.9" }, action.schema, action.service, raw);
-  for (const key of [state.error, state.notice, ...Object.values(state.fieldErrors ?? {})].filter(Boolean)) {
-    expect({ key, inBothLanguages: hasMessage(key) }).toEqual({ key, inBothLanguages: true });
-  }
-  return { refused: false, state };
-}
+type Result = ActionResult;
+const run = actionRunner(() => db.prisma);
 
 async function ok(slug: string, actor: SessionUser, action: Bound, raw: Record<string, unknown>) {
   const result = await run(slug, actor, action, raw);

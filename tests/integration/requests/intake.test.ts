@@ -6,7 +6,7 @@ import { consume } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
 import { computeDueAt } from "@/lib/requests/due-date";
-import { luhnValid } from "@/lib/requests/identity";
+import { withCheckDigit } from "@/lib/requests/identity";
 import * as intakeActions from "@/lib/requests/intake-actions";
 import { submitRequest } from "@/lib/requests/intake";
 import { intakeSchema } from "@/lib/requests/intake-schema";
@@ -34,11 +34,7 @@ afterAll(() => db.close());
 const seedPolicy = (slug: string) => SEED_ASSOCIATIONS.find((a) => a.slug === slug)!.policy;
 
 /** A valid national ID from a sequence number (Luhn check digit appended). */
-function nationalId(n: number): string {
-  const body = `1${String(n).padStart(8, "0")}`;
-  for (let c = 0; c < 10; c++) if (luhnValid(body + c)) return body + c;
-  throw new Error("unreachable");
-}
+const nationalId = (n: number) => withCheckDigit(`1${String(n).padStart(8, "0")}`);
 let serial = 1000;
 const next = () => ++serial;
 const phoneOf = (n: number) => `055${String(n).padStart(7, "0")}`;

@@ -1,9 +1,8 @@
 /** @jest-environment node */
 import "../fast-bcrypt";
-import type { z } from "zod";
-import { resolveAccess, runAction, type Scope, type Service } from "@/lib/auth/access";
+import { resolveAccess } from "@/lib/auth/access";
 import * as settingsActions from "@/lib/associations/intake-settings-actions";
-import { supportTypeKey } from "@/lib/associations/intake-settings";
+import { readIntakeSettings, supportTypeKey } from "@/lib/associations/intake-settings";
 import { ROLES } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
@@ -11,16 +10,15 @@ import type { Role } from "@/lib/db/generated/enums";
 import { hijriToGregorian, toHijri } from "@/lib/i18n/dates";
 import { saudiHolidays } from "@/lib/requests/defaults";
 import { engineName, freshDatabase } from "../../helpers/db";
-import { demoUser, hasMessage, seedWithAccounts, tenant, type Slug } from "../fixtures";
+import { actionRunner, bound, type ActionResult, type Bound } from "../actions";
+import { demoUser, seedWithAccounts, tenant, type Slug } from "../fixtures";
 
 // The intake settings run as the app runs them: the real server actions with the Next.js
 // binding replaced by the guard's core (permission → zod → service in a transaction → audit),
 // against a real database (PGlite, or PostgreSQL with DATABASE_URL).
 
-jest.mock("@/lib/auth/guard", () => ({ guardedAction: (scope: unknown, schema: unknown, service: unknown) => ({ scope, schema, service }) }));
+jest.mock("@/lib/auth/guard", () => jest.requireActual("../actions").boundGuard);
 
-type Bound = { scope: Scope & { permission: string }; schema: z.ZodType; service: Service<z.ZodType> };
-const bound = (action: unknown) => action as Bound;
 const A = {
   addType: bound(settingsActions.addSupportTypeAction),
   renameType: bound(settingsActions.renameSupportTypeAction),
@@ -43,20 +41,8 @@ afterAll(() => db.close());
 const associationId = async (slug: string) => (await tenant(db.prisma, slug)).id;
 const user = (slug: Slug, role: Role) => demoUser(db.prisma, slug, role);
 
-type State = { ok?: boolean; error?: string; notice?: string; fieldErrors?: Record<string, string>; data?: Record<string, string> };
-type Result = { refused: boolean; state: State };
-
-/** Runs an action on `slug`'s site as `actor`; refused = the guard found no access (a 404). */
-async function run(slug: string, actor: SessionUser, action: Bound, raw: Record<string, unknown> = {}): Promise<Result> {
-  const site = { kind: "tenant" as const, tenant: await tenant(db.prisma, slug) };
-  const access = await resolveAccess(db.prisma, site, actor, action.scope);
-  if (!access) return { refused: true, state: {} };
-  const { state } = await runAction(db.prisma, access, { locale: "ar", ip: "203.0.113.9" }, action.schema, action.service, raw);
-  for (const key of [state.error, state.notice, ...Object.values(state.fieldErrors ?? {})].filter(Boolean)) {
-    expect({ key, inBothLanguages: hasMessage(key) }).toEqual({ key, inBothLanguages: true });
-  }
-  return { refused: false, state };
-}
+type Result = ActionResult;
+const run = actionRunner(() => db.prisma);
 
 /** Everything a settings action may change in one association. */
 async function snapshot(slug: string) {
@@ -344,6 +330,17 @@ describe(`holidays (${engineName()})`, () => {
     expect(await holidayOn("qader", "2040-03-15")).toBeNull();
     expect((await lastAudit("qader")).action).toBe("intake.holiday_removed");
     expect((await unchanged("qader", () => run("qader", admin, A.removeHoliday, { date: "2040-03-15" }))).state.error).toBe("errors.NOT_FOUND");
+  });
+
+  it("lists upcoming holidays from today in Riyadh, not today in UTC", async () => {
+    const id = await associationId("alhilah");
+    await db.prisma.holiday.createMany({ data: ["2042-05-10", "2042-05-11"].map((iso) => ({ associationId: id, date: day(iso), nameAr: "عطلة" })) });
+    const listed = async (now: string) =>
+      (await readIntakeSettings(db.prisma, id, new Date(now))).holidays.map((h) => h.date.toISOString().slice(0, 10)).filter((iso) => iso.startsWith("2042-05-1"));
+    // 23:00 on 10 May in Riyadh: the 10th is still upcoming.
+    expect(await listed("2042-05-10T20:00:00Z")).toEqual(["2042-05-10", "2042-05-11"]);
+    // 01:30 on 11 May in Riyadh (still the 10th in UTC): the 10th is over.
+    expect(await listed("2042-05-10T22:30:00Z")).toEqual(["2042-05-11"]);
   });
 
   it("adds the Saudi public holidays of a Hijri year, skipping days already listed", async () => {

@@ -27,9 +27,9 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   const t = await getTranslations("reports");
   const rtl = locale === "ar";
   const bounds = periodBounds(period);
-  const number = (value: number) => new Intl.NumberFormat(locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB").format(value);
-  const percent = (value: number) =>
-    new Intl.NumberFormat(locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
+  const numberLocale = locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB";
+  const number = (value: number) => new Intl.NumberFormat(numberLocale).format(value);
+  const percent = (value: number) => new Intl.NumberFormat(numberLocale, { style: "percent", maximumFractionDigits: 1 }).format(value);
   const channelLabel = (key: string, label: (typeof report.byChannel)[number]["label"]) =>
     label ? pickText(label, locale).value : (CHANNEL_LABELS[key as ChannelKey]?.[locale] ?? key);
   const common = { rtl, countLabel: t("count"), totalLabel: t("totalColumn") };
