@@ -6,6 +6,8 @@ import { toHijri } from "../i18n/dates";
 import { CALENDARS } from "../policy/schema";
 import { gregorianOf } from "../policy/meeting-date";
 import { saudiHolidays } from "../requests/defaults";
+import { isoDay, riyadhDay } from "../requests/due-date";
+import { latestPrivacyNotice } from "../requests/settings";
 
 // What an association's admin configures for its intake form (issue 5): the support types
 // applicants choose from, whether the service is health-related (a separate health-data
@@ -35,8 +37,13 @@ const typeKey = z.string().trim().min(1, "validation.invalid").max(64, "validati
 
 // ---------------------------------------------------------------- reads (the settings page)
 
-export async function readIntakeSettings(db: DbClient, associationId: string, today = new Date()) {
-  const from = new Date(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
+/** Holidays are DATE columns (midnight UTC of the day): a day as "YYYY-MM-DD" and back. */
+const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const isoOf = (date: Date) => date.toISOString().slice(0, 10);
+
+export async function readIntakeSettings(db: DbClient, associationId: string, now = new Date()) {
+  // "Upcoming" starts today in Riyadh: until 03:00 there, the UTC date is still yesterday.
+  const from = dateOnly(isoDay(riyadhDay(now)));
   const [association, supportTypes, notice, holidays] = await Promise.all([
     db.association.findUniqueOrThrow({ where: { id: associationId }, select: { healthRelated: true } }),
     listSupportTypes(db, associationId),
@@ -152,7 +159,7 @@ export async function setHealthRelated(ctx: ActionContext, input: z.output<typeo
   const before = await ctx.db.association.findUniqueOrThrow({ where: { id: associationId }, select: { healthRelated: true } });
   if (input.healthRelated) {
     // The intake form would ask a health consent with no text to consent to.
-    const notice = await ctx.db.privacyNotice.findFirst({ where: { associationId }, orderBy: { version: "desc" }, select: { healthTextAr: true } });
+    const notice = await latestPrivacyNotice(ctx.db, associationId);
     if (!notice?.healthTextAr) throw new AppError("INVALID_INPUT", "healthRelated", "settings.errors.healthTextMissing");
   }
   await ctx.db.association.update({ where: { id: associationId }, data: { healthRelated: input.healthRelated } });
@@ -165,7 +172,7 @@ export async function setHealthRelated(ctx: ActionContext, input: z.output<typeo
 
 // ---------------------------------------------------------------- privacy notice
 
-export const PRIVACY_MIN_LENGTH = 50;
+const PRIVACY_MIN_LENGTH = 50;
 
 export const privacyNoticeSchema = z.object({
   /** The version the admin edited: saving over a newer one is refused. */
@@ -180,7 +187,7 @@ export async function savePrivacyNotice(ctx: ActionContext, input: z.output<type
   const associationId = tenantId(ctx);
   const { healthRelated } = await ctx.db.association.findUniqueOrThrow({ where: { id: associationId }, select: { healthRelated: true } });
   if (healthRelated && !input.healthTextAr) throw new AppError("INVALID_INPUT", "healthTextAr", "settings.errors.healthTextRequired");
-  const current = await ctx.db.privacyNotice.findFirst({ where: { associationId }, orderBy: { version: "desc" } });
+  const current = await latestPrivacyNotice(ctx.db, associationId);
   const currentVersion = current?.version ?? 0;
   if (input.baseVersion !== currentVersion) throw new AppError("INVALID_INPUT", undefined, "settings.errors.privacyChanged");
   const texts = { textAr: input.textAr, textEn: input.textEn, healthTextAr: input.healthTextAr, healthTextEn: input.healthTextEn };
@@ -198,7 +205,7 @@ export async function savePrivacyNotice(ctx: ActionContext, input: z.output<type
 
 // ---------------------------------------------------------------- holidays
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
 
 export const addHolidaySchema = z.object({
   calendar: z.enum(CALENDARS, "validation.invalid"),
@@ -208,11 +215,8 @@ export const addHolidaySchema = z.object({
   nameAr: arabicText(120),
   nameEn: optionalText(120),
 });
-export const removeHolidaySchema = z.object({ date: isoDay });
+export const removeHolidaySchema = z.object({ date: isoDate });
 export const saudiHolidaysSchema = z.object({ hijriYear: int(1400, 1600, "validation.hijriYear") });
-
-const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoOf = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function addHoliday(ctx: ActionContext, input: z.output<typeof addHolidaySchema>): Promise<Outcome> {
   const associationId = tenantId(ctx);

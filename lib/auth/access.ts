@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db";
 import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
-import { isAppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import type { Locale } from "../i18n/routing";
 import type { Tenant } from "../tenancy/repository";
 import { echoValues, fieldErrorsOf, type FormState } from "./form";
@@ -51,6 +51,12 @@ export async function resolveAccess(db: Db, site: RequestSite, user: SessionUser
 }
 
 export type ActionContext = Access & { db: DbClient; locale: Locale; ip: string };
+
+/** The host's association for a public action that only makes sense on an association's site. */
+export function siteTenant(ctx: ActionContext): Tenant {
+  if (!ctx.tenant) throw new AppError("NOT_FOUND");
+  return ctx.tenant;
+}
 
 export type AuditDetail = {
   action: string;

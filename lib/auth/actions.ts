@@ -1,8 +1,8 @@
 "use server";
 
+import { siteTenant } from "./access";
 import { guardedAction } from "./guard";
 import { acceptInvitation, acceptSchema } from "../members/invitations";
-import { AppError } from "../errors";
 import { platformUrl, tenantUrl } from "../tenancy/urls";
 import { forgotSchema, requestPasswordReset, resetPassword, resetSchema } from "./reset";
 
@@ -34,8 +34,7 @@ export const resetPasswordAction = guardedAction({ public: true }, resetSchema, 
 });
 
 export const acceptInvitationAction = guardedAction({ public: true }, acceptSchema, async (ctx, input) => {
-  if (!ctx.tenant) throw new AppError("NOT_FOUND");
-  const joined = await acceptInvitation(ctx.db, ctx.tenant.id, input);
+  const joined = await acceptInvitation(ctx.db, siteTenant(ctx).id, input);
   return {
     // The form signs in with the password just typed, then opens the console.
     data: { email: joined.email },

@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
+import { displayName } from "../policy/repository";
 import { COMPLAINT_STATUSES } from "./statuses";
 
 // Reads for the admin inbox; every one names the association.
@@ -42,11 +43,9 @@ export async function getComplaint(db: DbClient, associationId: string, referenc
   const authors = authorIds.length
     ? await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })
     : [];
-  const byId = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
+  const byId = new Map(authors.map((a) => [a.id, displayName(a)]));
   return {
     ...complaint,
     replies: complaint.replies.map((r) => ({ ...r, author: byId.get(r.authorId) ?? "—" })),
   };
 }
-
-export type ComplaintDetail = NonNullable<Awaited<ReturnType<typeof getComplaint>>>;

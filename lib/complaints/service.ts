@@ -1,4 +1,4 @@
-import type { ActionContext, Outcome } from "../auth/access";
+import { siteTenant, type ActionContext, type Outcome } from "../auth/access";
 import { consume } from "../auth/rate-limit";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
@@ -13,13 +13,8 @@ import type { ComplaintInput, ReplyInput, StatusInput } from "./schema";
 
 const SMS_REPLY_CHARS = 280;
 
-function tenantOf(ctx: ActionContext) {
-  if (!ctx.tenant) throw new AppError("NOT_FOUND");
-  return ctx.tenant;
-}
-
 export async function submitComplaint(ctx: ActionContext, input: ComplaintInput): Promise<Outcome> {
-  const tenant = tenantOf(ctx);
+  const tenant = siteTenant(ctx);
   if (input.website) throw new AppError("SPAM_SUSPECTED");
   await consume(ctx.db, "complaintIp", ctx.ip);
   const reference = await nextReference(ctx.db, tenant.id, "C");
@@ -63,7 +58,7 @@ async function load(db: DbClient, associationId: string, id: string) {
 }
 
 export async function replyToComplaint(ctx: ActionContext, input: ReplyInput): Promise<Outcome> {
-  const tenant = tenantOf(ctx);
+  const tenant = siteTenant(ctx);
   if (!ctx.user) throw new AppError("NOT_FOUND");
   const complaint = await load(ctx.db, tenant.id, input.complaintId);
   const association = pickColumn(tenant.nameAr, tenant.nameEn, ctx.locale);
@@ -91,7 +86,7 @@ export async function replyToComplaint(ctx: ActionContext, input: ReplyInput): P
 }
 
 export async function setComplaintStatus(ctx: ActionContext, input: StatusInput): Promise<Outcome> {
-  const tenant = tenantOf(ctx);
+  const tenant = siteTenant(ctx);
   const complaint = await load(ctx.db, tenant.id, input.complaintId);
   if (complaint.status === input.status) return { audit: [], notice: "complaints.statusChanged" };
   await ctx.db.complaint.update({

@@ -1,4 +1,4 @@
-import type { ActionContext, Outcome } from "../auth/access";
+import { siteTenant, type ActionContext, type Outcome } from "../auth/access";
 import { consume } from "../auth/rate-limit";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
@@ -131,11 +131,6 @@ export async function submitRequest(db: DbClient, tenant: IntakeTenant, input: I
   return { created: true, id: request.id, reference, dueAt };
 }
 
-function tenantOf(ctx: ActionContext): IntakeTenant {
-  if (!ctx.tenant) throw new AppError("NOT_FOUND");
-  return ctx.tenant;
-}
-
 function outcome(result: SubmitResult): Outcome {
   if (!result.created) return { audit: [], data: { existing: result.existing }, refresh: false };
   return {
@@ -147,12 +142,12 @@ function outcome(result: SubmitResult): Outcome {
 
 /** The public form (/request). */
 export async function submitPublicRequest(ctx: ActionContext, input: IntakeInput): Promise<Outcome> {
-  return outcome(await submitRequest(ctx.db, tenantOf(ctx), input, { ip: ctx.ip, locale: ctx.locale }));
+  return outcome(await submitRequest(ctx.db, siteTenant(ctx), input, { ip: ctx.ip, locale: ctx.locale }));
 }
 
 /** An officer enters a walk-in, phone or letter request, having read the consents to the applicant. */
 export async function enterStaffRequest(ctx: ActionContext, input: IntakeInput): Promise<Outcome> {
-  const tenant = tenantOf(ctx);
+  const tenant = siteTenant(ctx);
   if (!ctx.member) throw new AppError("NOT_FOUND");
   if (await needsAttestation(ctx.db, tenant.id, ctx.member.user.id, ctx.member.roles)) throw new AppError("NOT_ATTESTED");
   return outcome(await submitRequest(ctx.db, tenant, input, { enteredById: ctx.member.user.id, locale: ctx.locale }));

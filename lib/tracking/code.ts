@@ -1,10 +1,9 @@
 import { randomInt, timingSafeEqual } from "node:crypto";
-import type { ActionContext, Outcome } from "../auth/access";
+import { siteTenant, type ActionContext, type Outcome } from "../auth/access";
 import type { FormState } from "../auth/form";
 import { consume } from "../auth/rate-limit";
 import { hashToken } from "../auth/tokens";
 import type { DbClient } from "../db/types";
-import { AppError } from "../errors";
 import { pickColumn } from "../i18n/localized";
 import type { Locale } from "../i18n/routing";
 import { enqueueSms } from "../notify/outbox";
@@ -16,7 +15,7 @@ import { signTrackSession } from "./token";
 // The answer to step 1 is the same whether or not a request matched, so the form cannot be
 // used to learn that a reference exists or whose mobile it is. Only the code's sha256 is kept.
 
-export const CODE_MINUTES = 10;
+const CODE_MINUTES = 10;
 export const MAX_ATTEMPTS = 5;
 
 type Site = { db: DbClient; tenant: Tenant; locale: Locale; ip: string };
@@ -59,15 +58,17 @@ export async function requestCode({ db, tenant, locale, ip }: Site, input: Reque
  * must let this transaction commit: it returns null rather than throwing. */
 export async function verifyCode({ db, tenant, ip }: Site, input: VerifyCodeInput, now = new Date()): Promise<string | null> {
   await consume(db, "trackIp", ip);
-  const request = await db.supportRequest.findUnique({
-    where: { associationId_reference: { associationId: tenant.id, reference: input.reference } },
-    select: { id: true },
-  });
-  if (!request) return null;
+  // The live code of this association's request with that reference, in one query.
   const live = await db.trackingCode.findFirst({
-    where: { associationId: tenant.id, requestId: request.id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_ATTEMPTS } },
+    where: {
+      associationId: tenant.id,
+      request: { associationId: tenant.id, reference: input.reference },
+      usedAt: null,
+      expiresAt: { gt: now },
+      attempts: { lt: MAX_ATTEMPTS },
+    },
     orderBy: { createdAt: "desc" },
-    select: { id: true, codeHash: true },
+    select: { id: true, codeHash: true, requestId: true },
   });
   if (!live) return null;
   const key = { associationId_id: { associationId: tenant.id, id: live.id } };
@@ -80,12 +81,11 @@ export async function verifyCode({ db, tenant, ip }: Site, input: VerifyCodeInpu
     where: { associationId: tenant.id, id: live.id, usedAt: null, attempts: { lt: MAX_ATTEMPTS } },
     data: { usedAt: now },
   });
-  return used.count === 1 ? signTrackSession(tenant.id, request.id, now) : null;
+  return used.count === 1 ? signTrackSession(tenant.id, live.requestId, now) : null;
 }
 
 function siteOf(ctx: ActionContext): Site {
-  if (!ctx.tenant) throw new AppError("NOT_FOUND");
-  return { db: ctx.db, tenant: ctx.tenant, locale: ctx.locale, ip: ctx.ip };
+  return { db: ctx.db, tenant: siteTenant(ctx), locale: ctx.locale, ip: ctx.ip };
 }
 
 // The guard's services. Nothing here is audited: the audit log would otherwise record which

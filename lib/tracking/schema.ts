@@ -7,7 +7,7 @@ import { normalizeReference } from "../requests/reference";
 // spaces, lower-case letters): normalized before they are checked.
 
 /** A request reference as stored: 1448-00042 (see lib/requests/reference.ts). */
-export const REQUEST_REFERENCE = /^\d{4}-\d{5,6}$/;
+const REQUEST_REFERENCE = /^\d{4}-\d{5,6}$/;
 
 export const referenceField = z
   .string("validation.required")

@@ -31,21 +31,20 @@ export async function trackingView(db: DbClient, associationId: string, requestI
       decidedAt: true,
       registeredAt: true,
       deliveredAt: true,
+      // When research or the committee first took it up, in the same query.
+      events: {
+        where: { associationId, type: { in: STUDY_EVENTS } },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        select: { createdAt: true },
+      },
     },
   });
   if (!request) return null;
-  const study =
-    request.status === "RECEIVED"
-      ? null
-      : await db.requestEvent.findFirst({
-          where: { associationId, requestId, type: { in: STUDY_EVENTS } },
-          orderBy: { createdAt: "asc" },
-          select: { createdAt: true },
-        });
   return {
     reference: request.reference,
     receivedAt: request.submittedAt,
-    underStudy: request.status === "RECEIVED" ? null : { at: study?.createdAt ?? null },
+    underStudy: request.status === "RECEIVED" ? null : { at: request.events[0]?.createdAt ?? null },
     decision: request.decision
       ? { outcome: request.decision === "ACCEPT" ? "ACCEPTED" : "REJECTED", reason: request.decisionReason, at: request.decidedAt }
       : null,
