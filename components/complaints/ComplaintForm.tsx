@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
+import { FieldError, FormAlert, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { submitComplaintAction } from "@/lib/complaints/actions";
 
@@ -11,7 +11,6 @@ const KINDS = ["COMPLAINT", "SUGGESTION"] as const;
 /** The public form; on success it shows the message's reference instead of the form. */
 export function ComplaintForm() {
   const t = useTranslations("complaints");
-  const bodyId = useId();
   const kindError = useId();
   const [sent, setSent] = useState<string | null>(null);
   const [state, action] = useActionState(async (previous: FormState, form: FormData) => {
@@ -37,7 +36,6 @@ export function ComplaintForm() {
   }
 
   const values = state.values ?? {};
-  const bodyError = state.fieldErrors?.body;
   return (
     <form action={action} noValidate className="flex flex-col gap-4" aria-label={t("title")}>
       <FormAlert state={state} />
@@ -53,23 +51,7 @@ export function ComplaintForm() {
         </div>
         <FieldError name="kind" state={state} id={kindError} />
       </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={bodyId} className="text-sm font-medium text-stone-800">{t("body")}</label>
-        <textarea
-          id={bodyId}
-          name="body"
-          rows={6}
-          maxLength={4000}
-          required
-          key={String(values.body ?? "")}
-          defaultValue={typeof values.body === "string" ? values.body : ""}
-          aria-invalid={bodyError ? true : undefined}
-          aria-describedby={`${bodyId}-hint${bodyError ? ` ${bodyId}-error` : ""}`}
-          className="w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-        />
-        <p id={`${bodyId}-hint`} className="text-xs text-stone-600">{t("bodyHint")}</p>
-        <FieldError name="body" state={state} id={`${bodyId}-error`} />
-      </div>
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={6} maxLength={4000} required />
       <TextField name="name" label={t("name")} state={state} autoComplete="name" />
       <TextField name="mobile" type="tel" label={t("mobile")} state={state} dir="ltr" autoComplete="tel" inputMode="tel" />
       <TextField name="email" type="email" label={t("email")} state={state} dir="ltr" autoComplete="email" />

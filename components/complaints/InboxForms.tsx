@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import { FieldError, FormAlert, SubmitButton } from "@/components/forms/fields";
+import { useActionState } from "react";
+import { FormAlert, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import { initialFormState } from "@/lib/auth/form";
 import { complaintStatusAction, replyComplaintAction } from "@/lib/complaints/actions";
 import { COMPLAINT_STATUSES } from "@/lib/complaints/statuses";
@@ -10,27 +10,18 @@ import { COMPLAINT_STATUSES } from "@/lib/complaints/statuses";
 export function ReplyForm({ complaintId, canNotify }: { complaintId: string; canNotify: boolean }) {
   const t = useTranslations("complaints");
   const [state, action] = useActionState(replyComplaintAction, initialFormState);
-  const id = useId();
-  const error = state.fieldErrors?.body;
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-label={t("replyLabel")}>
       <FormAlert state={state} />
       <input type="hidden" name="complaintId" value={complaintId} />
-      <label htmlFor={id} className="text-sm font-medium">{t("replyLabel")}</label>
-      <textarea
-        id={id}
+      <TextAreaField
         name="body"
+        label={t("replyLabel")}
+        hint={canNotify ? t("replyHintNotify") : t("replyHintInternal")}
+        state={state}
         rows={4}
         maxLength={4000}
-        // Cleared after a reply is saved; kept after an error.
-        key={state.ok ? "sent" : String(state.values?.body ?? "")}
-        defaultValue={!state.ok && typeof state.values?.body === "string" ? state.values.body : ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        className="w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
       />
-      <p id={`${id}-hint`} className="text-xs text-stone-600">{canNotify ? t("replyHintNotify") : t("replyHintInternal")}</p>
-      <FieldError name="body" state={state} id={`${id}-error`} />
       <div>
         <SubmitButton>{t("sendReply")}</SubmitButton>
       </div>

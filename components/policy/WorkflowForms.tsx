@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
+import { FieldError, FormAlert, RadioGroup, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { updateContactsAction } from "@/lib/associations/actions";
 import { initialFormState } from "@/lib/auth/form";
 import { formatGregorian, formatHijri, type YMD } from "@/lib/i18n/dates";
@@ -36,38 +36,17 @@ export function QuorumForm({ current }: { current: string }) {
 export function VoteForm({ versionId }: { versionId: string }) {
   const t = useTranslations("board");
   const [state, action] = useActionState(voteAction, initialFormState);
-  const commentId = useId();
-  const values = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} noValidate className="flex flex-col gap-3" aria-label={t("voteTitle")}>
       <FormAlert state={state} />
       <input type="hidden" name="versionId" value={versionId} />
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">{t("choiceLegend")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {(["APPROVE", "REJECT"] as const).map((choice) => (
-            <label key={choice} className="flex items-center gap-2 text-base">
-              <input type="radio" name="choice" value={choice} defaultChecked={values.choice === choice} className="size-4" />
-              {t(`choice.${choice}`)}
-            </label>
-          ))}
-        </div>
-        <FieldError name="choice" state={state} />
-      </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={commentId} className="text-sm font-medium">{t("comment")}</label>
-        <textarea
-          id={commentId}
-          name="comment"
-          rows={3}
-          defaultValue={typeof values.comment === "string" ? values.comment : ""}
-          aria-invalid={state.fieldErrors?.comment ? true : undefined}
-          aria-describedby={`${commentId}-hint${state.fieldErrors?.comment ? ` ${commentId}-error` : ""}`}
-          className="rounded-md border border-stone-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-        />
-        <p id={`${commentId}-hint`} className="text-xs text-stone-600">{t("commentHint")}</p>
-        <FieldError name="comment" state={state} id={`${commentId}-error`} />
-      </div>
+      <RadioGroup
+        name="choice"
+        legend={t("choiceLegend")}
+        options={(["APPROVE", "REJECT"] as const).map((choice) => ({ value: choice, label: t(`choice.${choice}`) }))}
+        state={state}
+      />
+      <TextAreaField name="comment" label={t("comment")} hint={t("commentHint")} rows={3} state={state} />
       <div>
         <SubmitButton>{t("castVote")}</SubmitButton>
       </div>

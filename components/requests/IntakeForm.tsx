@@ -2,8 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState, type ReactNode } from "react";
-import { FieldError, FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
-import { SelectField, TextAreaField } from "@/components/forms/fields-extra";
+import { FieldError, FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { formatDualDate } from "@/lib/i18n/dates";
 import { Link } from "@/lib/i18n/navigation";

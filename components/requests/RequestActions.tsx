@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { ButtonForm } from "@/components/forms/ButtonForm";
-import { FormAlert, SubmitButton, TextField } from "@/components/forms/fields";
-import { RadioGroup, SelectField, TextAreaField } from "@/components/forms/fields-extra";
+import { FormAlert, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import {
   assignAction,
