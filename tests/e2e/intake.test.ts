@@ -344,12 +344,14 @@ describe("ar, 360 px: a support request on Al-Hilah from intake to tracking", ()
     const operator = await phone();
     await signIn(operator, null, "ar", OPERATOR);
     await open(operator, siteUrl(null, "/console/outbox"));
-    const codeLine = fmt(t.sms.trackingCode, { association: alhilah.name.ar, reference, code: "\u0000" }).split("\u0000")[0];
+    // In Arabic the reference and the code travel as left-to-right isolates (U+2066 … U+2069).
+    const ltr = (value: string) => `\u2066${value}\u2069`;
+    const codeLine = fmt(t.sms.trackingCode, { association: alhilah.name.ar, reference: ltr(reference), code: "\u0000" }).split("\u0000")[0];
     const sms = operator.getByTestId("outbox-message").filter({ hasText: MOBILE_E164 }).filter({ hasText: codeLine }).first();
     const body = await sms.locator("pre").innerText();
     const code = body.match(new RegExp(`${reference}\\D+(\\d{6})`))?.[1];
     if (!code) throw new Error(`no tracking code in:\n${body}`);
-    expect(body).toBe(fmt(t.sms.trackingCode, { association: alhilah.name.ar, reference, code }));
+    expect(body).toBe(fmt(t.sms.trackingCode, { association: alhilah.name.ar, reference: ltr(reference), code: ltr(code) }));
 
     // The association's admin sees that a code went out, not the code.
     const admin = await phone();
