@@ -25,6 +25,11 @@ export const ERROR_STATUS = {
   REQUEST_WRONG_STATE: 409,
   TRACKING_CODE_INVALID: 400,
   SPAM_SUSPECTED: 400,
+  SURVEY_LINK_INVALID: 404,
+  SURVEY_LINK_USED: 410,
+  SURVEY_LINK_EXPIRED: 410,
+  SURVEY_UNAVAILABLE: 404,
+  SURVEY_UNCHANGED: 409,
   UNEXPECTED: 500,
   INVALID_INPUT: 400,
 } as const;
@@ -44,6 +49,16 @@ export class AppError extends Error {
   ) {
     super(code);
     this.name = "AppError";
+  }
+
+  /** Several fields at once: a form checked against data only the service reads (a survey's
+   * questions), keyed by field name, each a message key. */
+  fieldErrors?: Record<string, string>;
+
+  static fields(fieldErrors: Record<string, string>): AppError {
+    const error = new AppError("INVALID_INPUT");
+    error.fieldErrors = fieldErrors;
+    return error;
   }
 
   get key(): string {

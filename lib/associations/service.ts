@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import type { Locale } from "../i18n/routing";
 import { createInvitation } from "../members/invitations";
 import { contentHash } from "../policy/hash";
+import { ensureDefaultSurvey } from "../surveys/surveys";
 import { TEMPLATE_KEYS, templateContent } from "../policy/templates";
 import { isValidHostname, RESERVED_SUBDOMAINS } from "../tenancy/host";
 import { emailSchema } from "../auth/password";
@@ -85,6 +86,7 @@ export async function createAssociation(
     },
     select: { id: true },
   });
+  await ensureDefaultSurvey(db, association.id, context.now);
   const { token, invitation } = await createInvitation(db, {
     associationId: association.id,
     slug: association.slug,

@@ -115,6 +115,7 @@ export async function runAction<S extends z.ZodType>(
     if (isAppError(error)) {
       if (error.penalty) await penalize(db, error.penalty.limit, error.penalty.key);
       const key = error.key;
+      if (error.fieldErrors) return { state: { fieldErrors: error.fieldErrors, values } };
       return { state: error.field ? { fieldErrors: { [error.field]: key }, values } : { error: key, values } };
     }
     console.error("[action] failed:", error instanceof Error ? error.message : error);

@@ -16,6 +16,7 @@ const LIMITS = {
   trackIp: { points: 20, duration: 15 * 60 },
   trackRequest: { points: 5, duration: 60 * 60 },
   complaintIp: { points: 10, duration: 60 * 60 },
+  surveyIp: { points: 10, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -9,6 +9,7 @@ import type { Db } from "./client";
 import type { DbClient } from "./types";
 import { toHijri } from "../i18n/dates";
 import { DEFAULT_PRIVACY_NOTICE, saudiHolidays } from "../requests/defaults";
+import { ensureDefaultSurvey } from "../surveys/surveys";
 
 // Idempotent: running it again updates profiles and catalog labels, and never touches an
 // existing policy version (versions are immutable history).
@@ -85,6 +86,7 @@ export async function seedAssociation(db: Db, seed: SeedAssociation, now = new D
       }
     }
     await seedIntakeSettings(tx, associationId, seed);
+    await ensureDefaultSurvey(tx, associationId, now);
     return association;
   });
 }

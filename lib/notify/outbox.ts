@@ -47,7 +47,7 @@ export async function enqueueSms(db: DbClient, request: SmsRequest) {
 /** Templates whose text is a secret for the recipient alone (a password reset link would hand
  * over the account, which may serve other associations too): an association's admins see that
  * such a message exists, never its text. Operators see everything. */
-export const PRIVATE_TEMPLATES: readonly string[] = ["passwordReset", "trackingCode"];
+export const PRIVATE_TEMPLATES: readonly string[] = ["passwordReset", "trackingCode", "surveyInvitation"];
 
 /** Messages for the outbox page: one association's (private texts withheld), or every one for operators. */
 export async function listOutbox(db: DbClient, scope: { associationId: string } | { all: true }, take = 100) {

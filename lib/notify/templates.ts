@@ -15,11 +15,12 @@ export const TEMPLATES = [
   "requestsDigest",
   "requestOverdue",
   "complaintReply",
+  "surveyInvitation",
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 /** SMS texts (namespace "sms"): short, one message each. */
-export const SMS_TEMPLATES = ["requestReceived", "requestDecided", "trackingCode", "complaintReceived", "complaintReply"] as const;
+export const SMS_TEMPLATES = ["requestReceived", "requestDecided", "trackingCode", "complaintReceived", "complaintReply", "surveyInvitation"] as const;
 export type SmsTemplate = (typeof SMS_TEMPLATES)[number];
 
 export type Rendered = { subject: string; body: string };

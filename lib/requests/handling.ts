@@ -13,6 +13,7 @@ import { enqueueEmail, enqueueSms } from "../notify/outbox";
 import { needsAttestation } from "../policy/console";
 import { membersWithRole } from "../policy/repository";
 import type { PROCEDURE_STEP_KEYS } from "../policy/schema";
+import { inviteAfterDelivery } from "../surveys/invitations";
 import { pageUrl, tenantUrl } from "../tenancy/urls";
 import { isoDay, riyadhDay } from "./due-date";
 import type { RequestEventType } from "./events";
@@ -237,8 +238,10 @@ async function closingMove(ctx: ActionContext, requestId: string, move: (typeof 
   await ctx.db.supportRequest.update({ where: { associationId_id: { associationId, id: request.id } }, data: { status: move.status, [move.stamp]: now } });
   await appendEvent(ctx.db, associationId, request.id, member.user.id, move.status);
   await tickStepByKey(ctx.db, associationId, request.id, move.step, member.user.id, now);
+  // After service, the beneficiary is asked what they thought of it (lib/surveys/invitations.ts).
+  const invited = move.status === "DELIVERED" ? await inviteAfterDelivery(ctx.db, member.tenant, request, now) : null;
   return {
-    audit: { action: move.action, target: TARGET(request.id), before: { status: request.status }, after: { status: move.status } },
+    audit: { action: move.action, target: TARGET(request.id), before: { status: request.status }, after: { status: move.status, surveyInvited: invited ? true : undefined } },
     notice: move.notice,
   };
 }

@@ -16,15 +16,17 @@ const EXPECTED: Record<Role, Permission[]> = {
     "reports.view",
     "intake.configure",
     "members.manage",
+    "surveys.view",
     "surveys.manage",
+    "evidence.view",
     "billing.manage",
     "audit.view",
     "outbox.view",
   ],
-  OFFICER: ["console.view", "policy.view", "members.view", "requests.view", "requests.handle", "complaints.manage", "reports.view", "surveys.manage"],
+  OFFICER: ["console.view", "policy.view", "members.view", "requests.view", "requests.handle", "complaints.manage", "reports.view", "surveys.view", "surveys.manage"],
   RESEARCHER: ["console.view", "policy.view", "members.view", "requests.view", "requests.research"],
   COMMITTEE: ["console.view", "policy.view", "members.view", "requests.view", "requests.decide"],
-  BOARD: ["console.view", "policy.view", "members.view", "policy.vote", "reports.view", "audit.view"],
+  BOARD: ["console.view", "policy.view", "members.view", "policy.vote", "reports.view", "surveys.view", "evidence.view", "audit.view"],
 };
 
 const sorted = (values: Iterable<string>) => [...values].sort();

@@ -13,6 +13,8 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/admin/requests", key: "requests", permission: "requests.view" },
   { href: "/admin/complaints", key: "complaints", permission: "complaints.manage" },
   { href: "/admin/reports", key: "reports", permission: "reports.view" },
+  { href: "/admin/surveys", key: "surveys", permission: "surveys.view" },
+  { href: "/admin/evidence", key: "evidence", permission: "evidence.view" },
   { href: "/admin/policy", key: "policy", permission: "policy.view" },
   { href: "/board", key: "board", permission: "policy.vote" },
   { href: "/admin/members", key: "members", permission: "members.view" },
