@@ -3,6 +3,7 @@ import { openDatabase, targetFromEnv } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { demoAccountsEnabled, seed, seedDemoAccounts } from "../lib/db/seed";
 import { seedDemoRequests } from "../lib/db/seed-requests";
+import { seedDemoSurveys } from "../lib/db/seed-surveys";
 import { SEED_ASSOCIATIONS } from "../prisma/seed";
 
 async function main(command: string | undefined) {
@@ -30,6 +31,7 @@ async function main(command: string | undefined) {
     if (demoAccountsEnabled() && (command === "seed" || (await db.prisma.user.count()) === 0)) {
       await seedDemoAccounts(db.prisma);
       await seedDemoRequests(db.prisma, SEED_ASSOCIATIONS.map((a) => a.slug));
+      await seedDemoSurveys(db.prisma, SEED_ASSOCIATIONS.map((a) => a.slug));
       console.log(`[db] ${where}: demo accounts and requests ready (see README; NODE_ENV=production or DEMO_ACCOUNTS=off skips them)`);
     }
   } finally {
