@@ -8,7 +8,7 @@ import { submitRequest } from "../requests/intake";
 
 // Demo requests for the demo associations, so that a fresh start shows a working service: one
 // waiting, one with the researcher, one before the committee, one overdue, one rejected, one
-// delivered. They are received through the real intake service (dates in the past, so their
+// delivered and one registered, waiting for its delivery. They are received through the real intake service (dates in the past, so their
 // due dates come from the policy) and then moved on directly, with their timeline events.
 // Skipped where the association already has requests.
 
@@ -30,6 +30,7 @@ const DEMOS: Demo[] = [
   { name: "فهد سالم العطوي", daysAgo: 45, status: "IN_RESEARCH" },
   { name: "منى علي الحربي", daysAgo: 40, status: "REJECTED", decidedAfter: 12, reason: "الدخل الشهري للأسرة يتجاوز حد الاستحقاق في لائحة الدعم." },
   { name: "عبدالرحمن حمد القحطاني", daysAgo: 30, status: "DELIVERED", decidedAfter: 9, reason: "استوفى شروط الاستحقاق." },
+  { name: "هند ناصر السبيعي", daysAgo: 20, status: "REGISTERED", decidedAfter: 8, reason: "استوفت الأسرة شروط الاستحقاق." },
 ];
 
 const ORDER: RequestStatus[] = ["RECEIVED", "IN_RESEARCH", "IN_COMMITTEE", "ACCEPTED", "REGISTERED", "DELIVERED"];
