@@ -242,7 +242,7 @@ async function closingMove(ctx: ActionContext, requestId: string, move: (typeof 
   const invited = move.status === "DELIVERED" ? await inviteAfterDelivery(ctx.db, member.tenant, request, now) : null;
   return {
     audit: { action: move.action, target: TARGET(request.id), before: { status: request.status }, after: { status: move.status, surveyInvited: invited ? true : undefined } },
-    notice: move.notice,
+    notice: invited ? "requests.notices.deliveredInvited" : move.notice,
   };
 }
 

@@ -158,10 +158,16 @@ describe(`handling a request (${engineName()})`, () => {
 
     await ok("alhilah", officer, A.register, { requestId });
     expect(await loadRequest("alhilah", requestId)).toMatchObject({ status: "REGISTERED" });
-    await ok("alhilah", officer, A.deliver, { requestId });
+    const deliveredResult = await run("alhilah", officer, A.deliver, { requestId });
+    expect(deliveredResult.state).toMatchObject({ ok: true, notice: "requests.notices.deliveredInvited" });
     const delivered = await loadRequest("alhilah", requestId);
     expect(delivered.status).toBe("DELIVERED");
     expect(delivered.deliveredAt).toBeInstanceOf(Date);
+    // After service, one invitation to the post-service survey, sent to the applicant's mobile.
+    await expect(db.prisma.surveyInvitation.count({ where: { associationId: id, requestId } })).resolves.toBe(1);
+    const invitations = await db.prisma.outboxMessage.findMany({ where: { associationId: id, recipient: delivered.phone, template: "surveyInvitation" } });
+    expect(invitations).toHaveLength(1);
+    expect(invitations[0].body).toMatch(/\/survey\/[A-Za-z0-9_-]{43}$/);
     steps = await db.prisma.requestStep.findMany({ where: { associationId: id, requestId }, orderBy: { position: "asc" } });
     for (const key of ["COMPLETE_REGISTRATION", "DELIVER_SERVICE"]) expect(steps.find((s) => s.key === key)!.doneById).toBe(officer.id);
 
