@@ -16,6 +16,8 @@ export const INVITATION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const surveyPath = (token: string) => `/survey/${token}`;
+/** A survey's public link (walk-ins, QR code). */
+export const publicSurveyPath = (surveyId: string) => `/survey/open/${surveyId}`;
 
 /** Invites the request's applicant, in the language they used, to the post-service survey (if
  * the association has one). At most one invitation per request and survey. */

@@ -39,6 +39,8 @@ export async function openSurvey(
   by: { token: string } | { surveyId: string },
   now: Date = new Date(),
 ): Promise<SurveyTarget> {
+  // A malformed id in a public link is simply a survey that is not there (not a database error).
+  if ("surveyId" in by && !z.uuid().safeParse(by.surveyId).success) throw new AppError("SURVEY_UNAVAILABLE");
   const invitation = "token" in by ? await openInvitation(db, associationId, by.token, now) : null;
   const surveyId = invitation?.surveyId ?? ("surveyId" in by ? by.surveyId : "");
   const { survey, version } = await surveyWithVersion(db, associationId, surveyId).catch((error) => {
