@@ -29,8 +29,8 @@ export default async function AdminLayout({ children, params }: Props) {
   const member = await requireMember("console.view");
   const t = await getTranslations();
   return (
-    <div className="mx-auto w-full max-w-5xl px-4 py-6">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3">
+    <div className="mx-auto w-full max-w-5xl px-4 py-6 print:max-w-none print:p-0">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3 print:hidden">
         <nav aria-label={t("admin.navLabel")}>
           <ul className="flex flex-wrap gap-1">
             {NAV.filter((item) => member.permissions.has(item.permission)).map((item) => (
