@@ -73,7 +73,7 @@ export type RequestsReport = {
 };
 
 /** Channel labels: the current policy's, then older versions' for keys it no longer has. */
-async function channelLabels(db: DbClient, associationId: string) {
+export async function channelLabels(db: DbClient, associationId: string) {
   const versions = await db.policyVersion.findMany({
     where: { associationId, status: { in: ["PUBLISHED", "SUPERSEDED"] } },
     orderBy: { number: "desc" },
