@@ -11,6 +11,7 @@ import {
   moveSupportType,
   moveSupportTypeSchema,
   privacyNoticeSchema,
+  publicFiguresSchema,
   removeHoliday,
   removeHolidaySchema,
   renameSupportType,
@@ -18,6 +19,7 @@ import {
   saudiHolidaysSchema,
   savePrivacyNotice,
   setHealthRelated,
+  setPublicFigures,
   setSupportTypeActive,
   supportTypeActiveSchema,
 } from "./intake-settings";
@@ -31,6 +33,7 @@ export const renameSupportTypeAction = guardedAction(scope, renameSupportTypeSch
 export const moveSupportTypeAction = guardedAction(scope, moveSupportTypeSchema, moveSupportType);
 export const setSupportTypeActiveAction = guardedAction(scope, supportTypeActiveSchema, setSupportTypeActive);
 export const setHealthRelatedAction = guardedAction(scope, healthRelatedSchema, setHealthRelated);
+export const setPublicFiguresAction = guardedAction(scope, publicFiguresSchema, setPublicFigures);
 export const savePrivacyNoticeAction = guardedAction(scope, privacyNoticeSchema, savePrivacyNotice);
 export const addHolidayAction = guardedAction(scope, addHolidaySchema, addHoliday);
 export const removeHolidayAction = guardedAction(scope, removeHolidaySchema, removeHoliday);

@@ -45,12 +45,12 @@ export async function readIntakeSettings(db: DbClient, associationId: string, no
   // "Upcoming" starts today in Riyadh: until 03:00 there, the UTC date is still yesterday.
   const from = dateOnly(isoDay(riyadhDay(now)));
   const [association, supportTypes, notice, holidays] = await Promise.all([
-    db.association.findUniqueOrThrow({ where: { id: associationId }, select: { healthRelated: true } }),
+    db.association.findUniqueOrThrow({ where: { id: associationId }, select: { healthRelated: true, publicFigures: true } }),
     listSupportTypes(db, associationId),
     db.privacyNotice.findFirst({ where: { associationId }, orderBy: { version: "desc" } }),
     db.holiday.findMany({ where: { associationId, date: { gte: from } }, orderBy: { date: "asc" } }),
   ]);
-  return { healthRelated: association.healthRelated, supportTypes, notice, holidays };
+  return { healthRelated: association.healthRelated, publicFigures: association.publicFigures, supportTypes, notice, holidays };
 }
 
 const listSupportTypes = (db: DbClient, associationId: string) =>
@@ -167,6 +167,23 @@ export async function setHealthRelated(ctx: ActionContext, input: z.output<typeo
   return {
     audit: { action: "intake.health_related_changed", target: { type: "Association", id: associationId }, before, after: { healthRelated: input.healthRelated } },
     notice: "settings.notices.healthSaved",
+  };
+}
+
+// ---------------------------------------------------------------- public figures
+
+export const publicFiguresSchema = z.object({ publicFigures: z.preprocess((v) => v === "on" || v === "true", z.boolean()) });
+
+/** Show "the policy in practice" (lib/evidence/public-figures.ts) on the public home page. */
+export async function setPublicFigures(ctx: ActionContext, input: z.output<typeof publicFiguresSchema>): Promise<Outcome> {
+  const associationId = tenantId(ctx);
+  const before = await ctx.db.association.findUniqueOrThrow({ where: { id: associationId }, select: { publicFigures: true } });
+  if (before.publicFigures === input.publicFigures) return { audit: [], notice: "figures.settings.saved" };
+  await ctx.db.association.update({ where: { id: associationId }, data: { publicFigures: input.publicFigures } });
+  // The home page reads the switch itself (not from the cached tenant): no invalidation needed.
+  return {
+    audit: { action: "intake.public_figures_changed", target: { type: "Association", id: associationId }, before, after: { publicFigures: input.publicFigures } },
+    notice: "figures.settings.saved",
   };
 }
 

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PolicyDocument } from "@/components/policy/PolicyDocument";
+import { PolicyInPractice } from "@/components/site/PolicyInPractice";
+import { getDb } from "@/lib/db";
+import { publicFigures } from "@/lib/evidence/public-figures";
 import { pickColumn, pickText } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
@@ -36,6 +39,8 @@ export default async function PolicyHome({ params }: Props) {
   const tenant = await getTenant(key);
   if (!tenant) notFound(); // the layout answers 404 too; pages render alongside it
   const policy = await getCurrentPolicy(tenant.id);
+  // Only when the association turned them on (null otherwise), and only under a policy in force.
+  const figures = policy ? await publicFigures(await getDb(), tenant.id) : null;
   const t = await getTranslations("policy");
   const ti = await getTranslations("intake.home");
   return (
@@ -48,6 +53,7 @@ export default async function PolicyHome({ params }: Props) {
           <Link href="/complaints" className="rounded-lg border border-stone-300 bg-white px-4 py-3 text-center font-semibold text-stone-800 hover:bg-stone-50">{ti("complaints")}</Link>
         </nav>
       )}
+      {figures && <PolicyInPractice figures={figures} locale={locale} />}
       {policy ? (
         <>
           <PolicyDocument tenant={tenant} policy={policy} locale={locale} />

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { HealthRelatedForm } from "@/components/settings/HealthRelatedForm";
 import { AddHolidayForm, ImportHolidaysForm, RemoveHolidayForm } from "@/components/settings/HolidayForms";
 import { PrivacyNoticeForm } from "@/components/settings/PrivacyNoticeForm";
+import { PublicFiguresForm } from "@/components/settings/PublicFiguresForm";
 import { AddSupportTypeForm, RenameSupportTypeForm, SupportTypeActions } from "@/components/settings/SupportTypeForms";
 import { currentHijriYear, readIntakeSettings } from "@/lib/associations/intake-settings";
 import { requireMember } from "@/lib/auth/guard";
@@ -15,12 +16,13 @@ export const generateMetadata = pageTitle("settings.title");
 
 const card = "mt-6 rounded-lg border border-stone-200 bg-white p-4 sm:p-5";
 
-/** The admin's intake settings: support types, health-related service, privacy notice, holidays. */
+/** The admin's intake settings: support types, health-related service, public figures, privacy notice, holidays. */
 export default async function IntakeSettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = asLocale((await params).locale);
   const member = await requireMember("intake.configure");
   const t = await getTranslations("settings");
-  const { supportTypes, healthRelated, notice, holidays } = await readIntakeSettings(await getDb(), member.tenant.id);
+  const tf = await getTranslations("figures.settings");
+  const { supportTypes, healthRelated, publicFigures, notice, holidays } = await readIntakeSettings(await getDb(), member.tenant.id);
   const hijriYear = currentHijriYear();
 
   return (
@@ -69,6 +71,11 @@ export default async function IntakeSettingsPage({ params }: { params: Promise<{
       <section aria-labelledby="health" className={card}>
         <h2 id="health" className="mb-3 text-lg font-semibold">{t("health.title")}</h2>
         <HealthRelatedForm current={healthRelated} />
+      </section>
+
+      <section aria-labelledby="public-figures" className={card}>
+        <h2 id="public-figures" className="mb-3 text-lg font-semibold">{tf("title")}</h2>
+        <PublicFiguresForm current={publicFigures} />
       </section>
 
       <section aria-labelledby="privacy" className={card}>
