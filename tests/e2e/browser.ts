@@ -72,6 +72,26 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; c
   }));
 }
 
+/** Fails with the innermost elements that stick out when the page scrolls sideways at 360 px. */
+export async function expectNoOverflow(page: Page, name: string) {
+  await settle(page);
+  const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+  if (scrollWidth <= clientWidth) return;
+  const culprits = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && (r.right > width + 1 || r.left < -1);
+    };
+    return [...document.body.querySelectorAll("*")]
+      .filter(out)
+      .filter((el) => ![...el.children].some(out))
+      .slice(0, 3)
+      .map((el) => `<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 60)}"> "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+  });
+  throw new Error(`${name} scrolls sideways at 360 px: ${scrollWidth} > ${clientWidth}: ${culprits.join(" | ")}`);
+}
+
 export async function htmlLangDir(page: Page): Promise<{ lang: string | null; dir: string | null }> {
   return page.evaluate(() => ({ lang: document.documentElement.getAttribute("lang"), dir: document.documentElement.getAttribute("dir") }));
 }

@@ -6,8 +6,8 @@ import { saudiHolidays } from "@/lib/requests/defaults";
 import { computeDueAt } from "@/lib/requests/due-date";
 import { withCheckDigit } from "@/lib/requests/identity";
 import { alhilah } from "../../prisma/seed/alhilah";
-import { MOBILE, horizontalOverflow, launchBrowser, newPage, screenshot, seriousA11yViolations, settle, siteUrl } from "./browser";
-import { M, OPERATOR, fmt, open, signIn } from "./journey";
+import { MOBILE, expectNoOverflow, launchBrowser, newPage, screenshot, seriousA11yViolations, settle, siteUrl } from "./browser";
+import { M, OPERATOR, confirmPolicyRead, fmt, open, signIn } from "./journey";
 
 // A support request's life on Al-Hilah, in Arabic on a 360 px phone: a beneficiary applies on
 // /request (a bad ID check digit is refused with the field's own message and the typed values
@@ -82,26 +82,6 @@ async function fieldError(input: Locator, page: Page): Promise<string> {
   return (await page.locator(`[id="${errorId}"]`).innerText()).trim();
 }
 
-/** Fails with the innermost elements that stick out when the page scrolls sideways at 360 px. */
-async function expectNoOverflow(page: Page, name: string) {
-  await settle(page);
-  const { scrollWidth, clientWidth } = await horizontalOverflow(page);
-  if (scrollWidth <= clientWidth) return;
-  const culprits = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && (r.right > width + 1 || r.left < -1);
-    };
-    return [...document.body.querySelectorAll("*")]
-      .filter(out)
-      .filter((el) => ![...el.children].some(out))
-      .slice(0, 3)
-      .map((el) => `<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 60)}"> "${(el.textContent ?? "").trim().slice(0, 40)}"`);
-  });
-  throw new Error(`${name} scrolls sideways at 360 px: ${scrollWidth} > ${clientWidth}: ${culprits.join(" | ")}`);
-}
-
 /** Signs a staff member in and confirms reading the published policy, through the link in the
  * requests list's notice. */
 async function staffWhoAttests(role: "officer" | "researcher" | "committee"): Promise<Page> {
@@ -111,12 +91,7 @@ async function staffWhoAttests(role: "officer" | "researcher" | "committee"): Pr
   const notice = page.getByTestId("attest-needed");
   await expect(notice.innerText()).resolves.toContain(t.requests.attestLink);
   await screenshot(page, `intake-${role}-attest-needed`);
-  await notice.getByRole("link", { name: t.requests.attestLink, exact: true }).click();
-  await page.waitForURL(url("/admin/policy"));
-  // The button reads "working…" while the action runs: wait for its form to go.
-  const attest = page.getByRole("form", { name: t.policyAdmin.attest, exact: true });
-  await attest.getByRole("button", { name: t.policyAdmin.attest, exact: true }).click();
-  await attest.waitFor({ state: "detached" });
+  await confirmPolicyRead(page, SITE);
   await open(page, url("/admin/requests"));
   await expect(page.getByTestId("attest-needed").count()).resolves.toBe(0);
   return page;

@@ -75,3 +75,15 @@ export async function suspendAssociations(browser: Browser, slugs: readonly stri
     await operator.context.close();
   }
 }
+
+/** On the requests list of a staff member who has not yet confirmed reading the published
+ * policy: follows the notice's link and confirms it on the policy page. */
+export async function confirmPolicyRead(page: Page, site: string) {
+  const t = ar;
+  await page.getByTestId("attest-needed").getByRole("link", { name: t.requests.attestLink, exact: true }).click();
+  await page.waitForURL(siteUrl(site, "/admin/policy"));
+  // The button reads "working…" while the action runs: wait for its form to go.
+  const attest = page.getByRole("form", { name: t.policyAdmin.attest, exact: true });
+  await attest.getByRole("button", { name: t.policyAdmin.attest, exact: true }).click();
+  await attest.waitFor({ state: "detached" });
+}
