@@ -14,9 +14,12 @@ import { CalendarDate, parseDate } from "@internationalized/date";
 // decided by the due date, overdue now, and complaints by kind and status. Rows are read once
 // and aggregated in memory: an association has thousands of requests a year, not millions.
 
+// Days of this era only: a year like 9999 would run the survey months past "9999-12" (string
+// order) and the instants past what a Date holds.
+const day = z.iso.date().refine((d) => d >= "1900-01-01" && d <= "2099-12-31");
 const periodSchema = z.object({
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
 });
 
 export type Period = { from: string; to: string };

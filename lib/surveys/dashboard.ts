@@ -10,6 +10,7 @@ import { SCALE, type Question, type SurveyContent } from "./schema";
 import {
   csatOf,
   DETRACTOR_UP_TO,
+  hiddenGroups,
   meanOfCounts,
   MIN_GROUP,
   monthRange,
@@ -138,10 +139,18 @@ const sum = (rows: ScoreRow[]) =>
     { responses: 0, rated: 0, satisfied: 0, scored: 0, promoters: 0, detractors: 0 },
   );
 
+const HIDDEN: GroupFigures = { responses: null, csat: null, nps: null, suppressed: true };
+
 function figures(rows: ScoreRow[]): GroupFigures {
   const t = sum(rows);
-  if (suppressed(t.responses)) return { responses: null, csat: null, nps: null, suppressed: true };
+  if (suppressed(t.responses)) return HIDDEN;
   return { responses: t.responses, csat: csatOf(t), nps: npsOf(t), suppressed: false };
+}
+
+/** Figures of the groups of one breakdown, small groups and their complement hidden (stats.ts hiddenGroups). */
+function breakdown(groups: ScoreRow[][]): GroupFigures[] {
+  const hidden = hiddenGroups(groups.map((g) => sum(g).responses));
+  return groups.map((g, i) => (hidden.has(i) ? HIDDEN : figures(g)));
 }
 
 /** Invitations sent in the months (by their Riyadh month) and how many were answered. */
@@ -184,15 +193,18 @@ export async function satisfactionSummary(db: DbClient, associationId: string, m
     scoreRows(db, associationId, null, months, versions),
     invitationCounts(db, associationId, null, months),
   ]);
-  const t = sum(rows);
-  const hidden = suppressed(t.responses);
+  return totalsOf(rows, invited);
+}
+
+/** All the rows' figures with the invitations. The count of responses always shows: it
+ * identifies no one and says why the figures are hidden. */
+function totalsOf(rows: ScoreRow[], invited: { invitations: number; invitationResponses: number }): SatisfactionSummary {
+  const group = figures(rows);
   return {
-    responses: t.responses,
+    ...group,
+    responses: sum(rows).responses,
     ...invited,
-    responseRate: hidden ? null : responseRate(invited.invitationResponses, invited.invitations),
-    csat: hidden ? null : csatOf(t),
-    nps: hidden ? null : npsOf(t),
-    suppressed: hidden,
+    responseRate: group.suppressed ? null : responseRate(invited.invitationResponses, invited.invitations),
   };
 }
 
@@ -295,14 +307,13 @@ export async function surveyDashboard(db: DbClient, associationId: string, month
   const allMonths = monthsBetween(months);
   const trendMonths = allMonths.slice(-TREND_MONTHS);
   if (!survey) {
-    const none = { responses: null, csat: null, nps: null, suppressed: true };
-    return {
+      return {
       months,
       surveys,
       survey: null,
-      totals: { ...none, invitations: 0, invitationResponses: 0, responseRate: null },
+      totals: { ...HIDDEN, invitations: 0, invitationResponses: 0, responseRate: null },
       questions: [],
-      trend: trendMonths.map((month) => ({ month, ...none })),
+      trend: trendMonths.map((month) => ({ month, ...HIDDEN })),
       byChannel: [],
       comments: null,
     };
@@ -317,9 +328,7 @@ export async function surveyDashboard(db: DbClient, associationId: string, month
     channelLabels(db, associationId),
   ]);
 
-  const total = sum(rows).responses;
-  const totals = figures(rows);
-  const hidden = suppressed(total);
+  const totals = totalsOf(rows, invited);
   const channelKeys = [...new Set(rows.map((r) => r.channel))].sort(
     (a, b) => rank(channels.order, a) - rank(channels.order, b) || (a ?? "").localeCompare(b ?? ""),
   );
@@ -328,30 +337,25 @@ export async function surveyDashboard(db: DbClient, associationId: string, month
     months,
     surveys,
     survey,
-    totals: {
-      ...totals,
-      // The count alone identifies no one and says why the figures are hidden.
-      responses: total,
-      ...invited,
-      responseRate: hidden ? null : responseRate(invited.invitationResponses, invited.invitations),
-    },
+    totals,
     questions: perQuestion,
-    trend: trendMonths.map((month) => ({ month, ...figures(rows.filter((r) => r.month === month)) })),
-    byChannel: channelKeys.map((key) => ({
-      key,
-      label: key === null ? null : (channels.labels.get(key) ?? null),
-      ...figures(rows.filter((r) => r.channel === key)),
+    trend: breakdown(trendMonths.map((month) => rows.filter((r) => r.month === month))).map((f, i) => ({ month: trendMonths[i], ...f })),
+    byChannel: breakdown(channelKeys.map((key) => rows.filter((r) => r.channel === key))).map((f, i) => ({
+      key: channelKeys[i],
+      label: channelKeys[i] === null ? null : (channels.labels.get(channelKeys[i]!) ?? null),
+      ...f,
     })),
-    comments: hidden ? null : await commentsOf(db, associationId, survey.id, months, questions),
+    comments: totals.suppressed ? null : await commentsOf(db, associationId, survey.id, months, questions),
   };
 }
 
 /** The policy's channel order first, then unknown keys, the public link (null) last. */
 const rank = (order: string[], key: string | null) => (key === null ? order.length + 1 : order.includes(key) ? order.indexOf(key) : order.length);
 
+// A repeated query parameter arrives as an array: dropped like any other bad value, never a 500.
 const filtersSchema = z.object({
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
   survey: z.uuid().optional().catch(undefined),
 });
 
@@ -374,7 +378,7 @@ export function dashboardCsv(d: SurveyDashboard): string {
     ["survey", d.survey?.id ?? "", "title", d.survey?.title.ar ?? ""],
   ];
   const group = (section: string, name: string, f: GroupFigures) => {
-    if (f.suppressed) return rows.push([section, name, "suppressed", `fewer than ${MIN_GROUP} responses`]);
+    if (f.suppressed) return rows.push([section, name, "suppressed", "hidden"]);
     rows.push([section, name, "responses", f.responses], [section, name, "csat_percent", percent(f.csat)], [section, name, "nps", f.nps]);
   };
   rows.push(["totals", "all", "invitations", d.totals.invitations], ["totals", "all", "invitation_responses", d.totals.invitationResponses]);
@@ -384,7 +388,7 @@ export function dashboardCsv(d: SurveyDashboard): string {
   for (const c of d.byChannel) group("channel", c.key ?? PUBLIC_LINK, c);
   for (const q of d.questions) {
     if (q.suppressed) {
-      rows.push(["question", q.key, "suppressed", `fewer than ${MIN_GROUP} responses`]);
+      rows.push(["question", q.key, "suppressed", "hidden"]);
       continue;
     }
     rows.push(["question", q.key, "answered", q.answered]);

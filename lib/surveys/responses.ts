@@ -20,6 +20,8 @@ import { surveyWithVersion } from "./surveys";
 export const responseSchema = z.looseObject({
   token: z.string().max(100).optional(),
   surveyId: z.uuid("validation.invalid").optional(),
+  /** The version the page showed: answers are checked against, and stored with, that version only. */
+  versionId: z.uuid("validation.invalid").optional(),
   linkConsent: z.literal("on").optional().catch(undefined),
   website: z.string().optional(),
 });
@@ -66,6 +68,8 @@ export async function submitSurveyResponse(ctx: ActionContext, input: z.output<t
     await consume(ctx.db, "surveyIp", ctx.ip);
     target = await openSurvey(ctx.db, tenant.id, { surveyId: input.surveyId }, now);
   } else throw new AppError("SURVEY_LINK_INVALID");
+  // Published while the respondent was answering: their answers belong to the previous questions.
+  if (input.versionId && input.versionId !== target.version.id) throw new AppError("SURVEY_UNAVAILABLE", undefined, "surveys.respond.versionChanged");
 
   const parsed = answersSchema(target.version.content).safeParse(input);
   if (!parsed.success) throw AppError.fields(fieldErrorsOf(parsed.error));

@@ -8,6 +8,18 @@ import { share } from "../reports/stats";
 export const MIN_GROUP = 5;
 export const suppressed = (n: number) => n < MIN_GROUP;
 
+/** Which groups of a breakdown (months, channels) to hide, by index: those under MIN_GROUP, and,
+ * when exactly one non-empty group is hidden, also the smallest shown one, since the hidden
+ * group's figures would otherwise follow from the total minus the groups shown. */
+export function hiddenGroups(sizes: readonly number[]): Set<number> {
+  const hidden = new Set(sizes.flatMap((n, i) => (suppressed(n) ? [i] : [])));
+  if (sizes.filter((n) => n > 0 && suppressed(n)).length === 1) {
+    const shown = sizes.map((n, i) => ({ n, i })).filter(({ i }) => !hidden.has(i));
+    if (shown.length > 0) hidden.add(shown.reduce((a, b) => (b.n < a.n ? b : a)).i);
+  }
+  return hidden;
+}
+
 /** Satisfied (a 1–5 score of 4 or more) over rated: a fraction in [0, 1]; null with no ratings. */
 export const csatOf = (counts: { satisfied: number; rated: number }) => share(counts.satisfied, counts.rated);
 

@@ -101,7 +101,10 @@ it("shows the server's field errors beside their questions, a summary, focus on 
 
 it("renders the echoed errors and answers of a FormState it starts from, and thanks in place of the form", async () => {
   const user = userEvent.setup();
-  renderIntl(<SurveyForm content={DEFAULT_SURVEY} via={{ surveyId: "3f1e8a52-8a56-4d2a-9d7a-0d1f3b1c2a11" }} privacy="anonymousPublic" association="Qader" />, "en");
+  renderIntl(
+    <SurveyForm content={DEFAULT_SURVEY} via={{ surveyId: "3f1e8a52-8a56-4d2a-9d7a-0d1f3b1c2a11" }} versionId="0b5f3c1e-6a47-4f0e-9d3b-2c8e1a7f4d20" privacy="anonymousPublic" association="Qader" />,
+    "en",
+  );
   expect(screen.getByText(/we do not ask your name/)).toBeInTheDocument();
   const overall = screen.getByRole("group", { name: /Overall, how satisfied/ });
   expect(within(overall).getByRole("radio", { name: "5 of 5 — very satisfied" })).toBeInTheDocument();
@@ -110,7 +113,8 @@ it("renders the echoed errors and answers of a FormState it starts from, and tha
   }
   answer = { ok: true, notice: "surveys.respond.thanks" };
   await submit("Send my answers");
-  expect(Object.fromEntries(sent[0])).toMatchObject({ surveyId: "3f1e8a52-8a56-4d2a-9d7a-0d1f3b1c2a11", "a_q-overall": "5", "a_q-recommend": "10" });
+  // The version shown goes back with the answers: a newer publication refuses them.
+  expect(Object.fromEntries(sent[0])).toMatchObject({ surveyId: "3f1e8a52-8a56-4d2a-9d7a-0d1f3b1c2a11", versionId: "0b5f3c1e-6a47-4f0e-9d3b-2c8e1a7f4d20", "a_q-overall": "5", "a_q-recommend": "10" });
   expect(await screen.findByRole("heading", { name: "Thank you! We have received your answers." })).toHaveFocus();
   expect(screen.getByText("Your opinion helps Qader improve its services.")).toBeInTheDocument();
   expect(screen.queryByRole("button", { name: "Send my answers" })).toBeNull();

@@ -35,7 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function page(viewport = MOBILE): Promise<Page> {
+async function page(viewport: { width: number; height: number } = MOBILE): Promise<Page> {
   const opened = await newPage(browser, viewport);
   contexts.push(opened.context);
   opened.context.setDefaultTimeout(15_000);

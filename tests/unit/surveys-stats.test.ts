@@ -1,4 +1,4 @@
-import { csat, distribution, mean, meanOfCounts, MIN_GROUP, monthRange, monthsBetween, nps, responseRate, scaleOf, suppressed } from "@/lib/surveys/stats";
+import { csat, distribution, hiddenGroups, mean, meanOfCounts, MIN_GROUP, monthRange, monthsBetween, nps, responseRate, scaleOf, suppressed } from "@/lib/surveys/stats";
 import { dashboardFormat } from "@/components/surveys/dashboard/format";
 
 describe("csat", () => {
@@ -60,6 +60,18 @@ describe("responseRate", () => {
   it("is answered over sent, null with none sent", () => {
     expect(responseRate(3, 12)).toBe(0.25);
     expect(responseRate(0, 0)).toBeNull();
+  });
+});
+
+describe("hiddenGroups", () => {
+  it("hides groups under 5, and the smallest shown group when only one non-empty group is hidden", () => {
+    expect([...hiddenGroups([12, 3, 7, 9])].sort()).toEqual([1, 2]);
+    // Two small groups: neither can be worked out from the total alone.
+    expect([...hiddenGroups([12, 3, 2, 9])].sort()).toEqual([1, 2]);
+    // Empty groups reveal nothing.
+    expect([...hiddenGroups([12, 0, 7])].sort()).toEqual([1]);
+    expect([...hiddenGroups([12, 5, 7])]).toEqual([]);
+    expect([...hiddenGroups([4])]).toEqual([0]);
   });
 });
 

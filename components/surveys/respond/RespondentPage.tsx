@@ -42,7 +42,7 @@ export async function RespondentPage({ tenant, locale, by }: Props) {
         </p>
       )}
       <div className="mt-4">
-        <SurveyForm content={content} via={"token" in by ? { token: by.token } : { surveyId: target.surveyId }} privacy={privacy} association={association} />
+        <SurveyForm content={content} via={"token" in by ? { token: by.token } : { surveyId: target.surveyId }} versionId={target.version.id} privacy={privacy} association={association} />
       </div>
     </main>
   );

@@ -26,6 +26,8 @@ export type SurveyFormProps = {
   content: SurveyContent;
   /** How the respondent came: an invitation's token or the survey's public link. */
   via?: { token: string } | { surveyId: string };
+  /** The published version shown, sent back so that a newer publication refuses these answers. */
+  versionId?: string;
   privacy?: SurveyPrivacy;
   /** The association's name, in the page's language, for the thank-you. */
   association?: string;
@@ -41,7 +43,7 @@ export function SurveyForm(props: SurveyFormProps) {
 
 type FormProps = SurveyFormProps & { state: FormState; action: (form: FormData) => void; pending: boolean };
 
-function Form({ content, via, privacy, preview, state, action, pending }: FormProps) {
+function Form({ content, via, versionId, privacy, preview, state, action, pending }: FormProps) {
   const t = useTranslations("surveys.respond");
   const formId = useId();
   const [answers, setAnswers] = useState<FormAnswers>(() => echoedAnswers(content.questions, state.values));
@@ -109,6 +111,7 @@ function Form({ content, via, privacy, preview, state, action, pending }: FormPr
 
       {via && "token" in via && <input type="hidden" name="token" value={via.token} />}
       {via && "surveyId" in via && <input type="hidden" name="surveyId" value={via.surveyId} />}
+      {versionId && <input type="hidden" name="versionId" value={versionId} />}
       <Honeypot />
       {!preview && (
         <div>

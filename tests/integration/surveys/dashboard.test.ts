@@ -147,7 +147,9 @@ describe("surveyDashboard", () => {
     expect(d.byChannel.map(({ key, responses, csat, nps, suppressed }) => ({ key, responses, csat, nps, suppressed }))).toEqual([
       { key: "PHONE", responses: 6, csat: 4 / 6, nps: 17, suppressed: false },
       { key: "WEBSITE", responses: null, csat: null, nps: null, suppressed: true },
-      { key: null, responses: 5, csat: 0.6, nps: 20, suppressed: false },
+      // WEBSITE is the only small group: the smallest shown one (the public link's 5) is hidden
+      // too, or WEBSITE's figures would follow from the totals minus PHONE's and its own.
+      { key: null, responses: null, csat: null, nps: null, suppressed: true },
     ]);
     expect(d.byChannel[0].label?.en).toBeTruthy();
   });
@@ -227,10 +229,10 @@ describe("figures CSV", () => {
         "totals,all,csat_percent,50",
         "totals,all,response_rate_percent,50",
         "month,2026-10,csat_percent,66.7",
-        "channel,WEBSITE,suppressed,fewer than 5 responses",
-        "channel,public_link,responses,5",
+        "channel,WEBSITE,suppressed,hidden",
+        "channel,public_link,suppressed,hidden",
         "question,q-overall,score_1,3",
-        "question,q-heard,suppressed,fewer than 5 responses",
+        "question,q-heard,suppressed,hidden",
       ]),
     );
     // A negative number may come out formula-escaped by toCsv.
@@ -262,5 +264,15 @@ describe("dashboardFilters", () => {
       months: { from: "2026-10", to: "2026-11" },
       surveyId: undefined,
     });
+  });
+  it("drops repeated parameters and days outside this era instead of failing", () => {
+    const now = new Date("2026-11-10T09:00:00Z");
+    const today = { period: { from: "2026-10-01", to: "2026-11-10" }, months: { from: "2026-10", to: "2026-11" }, surveyId: undefined };
+    const repeated = { from: ["2026-01-01", "2026-02-01"], to: "2026-11-10" } as unknown as Record<string, string>;
+    expect(dashboardFilters({ ...repeated, from: "2026-10-01" }, now)).toEqual(today);
+    expect(dashboardFilters(repeated, now).period.to).toBe("2026-11-10");
+    // "9999-12" would never end the months' loop (string order puts "10000-01" before it).
+    expect(dashboardFilters({ from: "2026-10-01", to: "9999-12-31" }, now)).toEqual(today);
+    expect(dashboardFilters({ from: "0001-01-01", to: "2026-11-10" }, now).period.from).not.toBe("0001-01-01");
   });
 });

@@ -213,6 +213,26 @@ describe(`answering a survey (${engineName()})`, () => {
     // Another IP is not affected.
     expect(await submit("qader", { surveyId: survey.id, ...ANSWERS }, "192.0.2.78")).toMatchObject({ ok: true });
   });
+
+  test("answers to a version published over the respondent's page are refused, and nothing is stored", async () => {
+    const survey = await surveyOf("qader");
+    const where = { associationId_id: { associationId: survey.associationId, id: survey.id } };
+    const shown = await db.prisma.surveyVersion.findFirstOrThrow({ where: { associationId: survey.associationId, surveyId: survey.id, number: survey.currentVersion! } });
+    const newer = await db.prisma.surveyVersion.create({
+      data: { associationId: survey.associationId, surveyId: survey.id, number: survey.currentVersion! + 1, content: shown.content as object },
+    });
+    await db.prisma.survey.update({ where, data: { currentVersion: newer.number } });
+    try {
+      const { token } = await invited("qader");
+      for (const by of [{ token }, { surveyId: survey.id }]) {
+        expect(await refused("qader", { ...by, versionId: shown.id, ...ANSWERS })).toMatchObject({ error: "surveys.respond.versionChanged" });
+      }
+      expect((await invitationOf("qader", token)).usedAt).toBeNull();
+      expect(await submit("qader", { token, versionId: newer.id, ...ANSWERS })).toMatchObject({ ok: true });
+    } finally {
+      await db.prisma.survey.update({ where, data: { currentVersion: shown.number } });
+    }
+  });
 });
 
 describe(`anonymity (${engineName()})`, () => {

@@ -22,5 +22,5 @@ export default async function InvitationSurveyPage({ params }: Props) {
   setRequestLocale(locale);
   const tenant = await getTenant(key);
   if (!tenant) notFound();
-  return <RespondentPage tenant={tenant} locale={locale} by={{ token: decodeURIComponent(token) }} />;
+  return <RespondentPage tenant={tenant} locale={locale} by={{ token }} />;
 }
