@@ -12,7 +12,6 @@ import {
   DETRACTOR_UP_TO,
   hiddenGroups,
   meanOfCounts,
-  MIN_GROUP,
   monthRange,
   monthsBetween,
   nextMonth,
