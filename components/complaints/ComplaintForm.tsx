@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { FieldError, FormAlert, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { FieldError, FormAlert, Honeypot, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { submitComplaintAction } from "@/lib/complaints/actions";
 
@@ -56,13 +56,7 @@ export function ComplaintForm() {
       <TextField name="mobile" type="tel" label={t("mobile")} state={state} dir="ltr" autoComplete="tel" inputMode="tel" />
       <TextField name="email" type="email" label={t("email")} state={state} dir="ltr" autoComplete="email" />
       <TextField name="requestReference" label={t("requestReference")} hint={t("requestReferenceHint")} state={state} dir="ltr" autoComplete="off" />
-      {/* Honeypot: off screen and out of the tab order; people never fill it, bots do. */}
-      <div aria-hidden className="sr-only">
-        <label>
-          {t("honeypot")}
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <Honeypot label={t("honeypot")} />
       <div>
         <SubmitButton>{t("send")}</SubmitButton>
       </div>

@@ -193,3 +193,16 @@ export function RadioGroup({ name, legend, options, state, value, onChange }: Ra
     </fieldset>
   );
 }
+
+/** A field people never see or reach (off screen, out of the tab order, hidden from assistive
+ * technology): bots that fill every input give themselves away (services refuse `website`). */
+export function Honeypot({ label }: { label: string }) {
+  return (
+    <div aria-hidden="true" className="absolute -start-[10000px] top-auto h-px w-px overflow-hidden">
+      <label>
+        {label}
+        <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </label>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState, type ReactNode } from "react";
-import { FieldError, FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { FieldError, FormAlert, Honeypot, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { formatDualDate } from "@/lib/i18n/dates";
 import { Link } from "@/lib/i18n/navigation";
@@ -111,24 +111,11 @@ function Form({ state, action, staff, channels, defaultChannel, supportTypes, no
         </div>
       </fieldset>
 
-      {!staff && <Honeypot />}
+      {!staff && <Honeypot label={t("fields.website")} />}
       <div>
         <SubmitButton>{staff ? t("staffSubmit") : t("submit")}</SubmitButton>
       </div>
     </form>
-  );
-}
-
-/** Off-screen for people and assistive technology; bots that fill every input give themselves away. */
-function Honeypot() {
-  const t = useTranslations("intake");
-  return (
-    <div aria-hidden="true" className="absolute -start-[10000px] top-auto h-px w-px overflow-hidden">
-      <label>
-        {t("fields.website")}
-        <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </label>
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { toHijri } from "@/lib/i18n/dates";
 import { DEFAULT_SURVEY } from "@/lib/surveys/defaults";
 import { qader } from "../../prisma/seed/qader";
@@ -116,14 +116,19 @@ describe("ar: after service, the beneficiary's satisfaction survey reaches the d
     const form = phone.getByRole("form", { name: t.surveys.respond.pageTitle, exact: true });
     const question = (label: string) => form.getByRole("group", { name: label });
     const [ease, speed, respect, clarity, overall, recommend] = DEFAULT_SURVEY.questions.map((q) => q.label.ar);
+    // The radios are drawn as stars, faces and boxes: a tap lands on the drawing, inside the radio's label.
+    const tap = async (radio: Locator) => {
+      await radio.locator("xpath=..").click();
+      await expect(radio.isChecked()).resolves.toBe(true);
+    };
     const rate = (label: string, value: number) =>
-      question(label).getByRole("radio", { name: fmt(t.surveys.respond.ratingOption, { value, meaning: t.surveys.respond.scale[String(value) as "1"] }), exact: true }).check({ force: true });
+      tap(question(label).getByRole("radio", { name: fmt(t.surveys.respond.ratingOption, { value, meaning: t.surveys.respond.scale[String(value) as "1"] }), exact: true }));
     await rate(ease, 5);
     await rate(speed, 4);
     await rate(respect, 5);
     // The clarity question is left out: refused, named in the summary, with its own message.
     await rate(overall, 5);
-    await question(recommend).getByRole("radio", { name: fmt(t.surveys.respond.npsEnd, { value: 10, meaning: t.surveys.respond.npsHigh }), exact: true }).check({ force: true });
+    await tap(question(recommend).getByRole("radio", { name: fmt(t.surveys.respond.npsEnd, { value: 10, meaning: t.surveys.respond.npsHigh }), exact: true }));
     await form.getByRole("button", { name: t.surveys.respond.submit, exact: true }).click();
     const summary = form.getByRole("alert");
     await summary.waitFor();

@@ -11,6 +11,7 @@ import { PolicyDocument, type DocumentTenant } from "../PolicyDocument";
 import { useMessage } from "@/components/forms/fields";
 import { BilingualField, ListEditor, Section, selectClass, useFieldError, type Errors } from "./fields";
 import { DeadlineEditor } from "./DeadlineEditor";
+import { ViewTabs, type EditorView } from "@/components/forms/ViewTabs";
 
 type SaveState = "saved" | "pending" | "saving" | "invalid" | "failed";
 
@@ -46,7 +47,7 @@ export function PolicyEditor({ versionId, versionNumber, initialContent, updated
   const [savedRevision, setSavedRevision] = useState(0);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<{ key: string; fields: Errors } | null>(null);
-  const [tab, setTab] = useState<"edit" | "preview">("edit");
+  const [tab, setTab] = useState<EditorView>("edit");
   const base = useRef(updatedAt);
   const clientErrors = useMemo(() => validate(content), [content]);
   const valid = Object.keys(clientErrors).length === 0;
@@ -102,20 +103,7 @@ export function PolicyEditor({ versionId, versionNumber, initialContent, updated
   return (
     <div className="mt-4">
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-2 backdrop-blur">
-        <div role="tablist" aria-label={t("view")} className="flex gap-1">
-          {(["edit", "preview"] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={tab === name}
-              onClick={() => setTab(name)}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === name ? "bg-[var(--brand)] text-white" : "text-stone-800 hover:bg-stone-200"}`}
-            >
-              {t(`tabs.${name}`)}
-            </button>
-          ))}
-        </div>
+        <ViewTabs label={t("view")} view={tab} onChange={setTab} names={{ edit: t("tabs.edit"), preview: t("tabs.preview") }} />
         <p
           role="status"
           data-testid="save-status"

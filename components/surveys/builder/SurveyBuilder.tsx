@@ -10,6 +10,7 @@ import { QUESTION_TYPES, surveyContentSchema, type Question, type QuestionType, 
 import { newKey } from "./keys";
 import { Preview } from "./Preview";
 import { QuestionEditor } from "./QuestionEditor";
+import { ViewTabs, type EditorView } from "@/components/forms/ViewTabs";
 
 type Call = (input: unknown) => Promise<FormState>;
 
@@ -61,7 +62,7 @@ export function SurveyBuilder({ surveyId, initialContent, updatedAt, currentVers
   const [busy, setBusy] = useState<"save" | "publish" | null>(null);
   const [result, setResult] = useState<{ notice?: string; error?: string; fields: Errors } | null>(null);
   const [version, setVersion] = useState(currentVersion);
-  const [tab, setTab] = useState<"edit" | "preview">("edit");
+  const [tab, setTab] = useState<EditorView>("edit");
   const [newType, setNewType] = useState<QuestionType>("RATING");
   const base = useRef(updatedAt);
   const clientErrors = useMemo(() => validate(content), [content]);
@@ -110,20 +111,7 @@ export function SurveyBuilder({ surveyId, initialContent, updatedAt, currentVers
     <div className="mt-4">
       <div className={`${tab === "edit" ? "sticky top-0 z-10" : ""} -mx-4 space-y-2 border-b border-stone-200 bg-stone-50/95 px-4 py-2 backdrop-blur`}>
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <div role="tablist" aria-label={t("edit.title")} className="flex gap-1">
-            {(["edit", "preview"] as const).map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={tab === name}
-                onClick={() => setTab(name)}
-                className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === name ? "bg-[var(--brand)] text-white" : "text-stone-800 hover:bg-stone-200"}`}
-              >
-                {t(`tabs.${name}`)}
-              </button>
-            ))}
-          </div>
+          <ViewTabs label={t("edit.title")} view={tab} onChange={setTab} names={{ edit: t("tabs.edit"), preview: t("tabs.preview") }} />
           <div className="flex flex-wrap gap-2">
             <button type="button" onClick={() => run("save")} disabled={!valid || !dirty || busy !== null} className={`${button} bg-[var(--brand)] text-white`}>
               {busy === "save" ? t("saving") : t("save")}

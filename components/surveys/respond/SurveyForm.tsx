@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { FormAlert, SubmitButton } from "@/components/forms/fields";
+import { FormAlert, Honeypot, SubmitButton } from "@/components/forms/fields";
 import { Text } from "@/components/ui/Text";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { asLocale } from "@/lib/i18n/routing";
@@ -112,7 +112,7 @@ function Form({ content, via, versionId, privacy, preview, state, action, pendin
       {via && "token" in via && <input type="hidden" name="token" value={via.token} />}
       {via && "surveyId" in via && <input type="hidden" name="surveyId" value={via.surveyId} />}
       {versionId && <input type="hidden" name="versionId" value={versionId} />}
-      <Honeypot />
+      <Honeypot label={t("honeypot")} />
       {!preview && (
         <div>
           <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
@@ -138,19 +138,6 @@ function ErrorSummary({ questions }: { questions: { id: string; label: SurveyCon
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-/** Off-screen for people and assistive technology; bots that fill every input give themselves away. */
-function Honeypot() {
-  const t = useTranslations("surveys.respond");
-  return (
-    <div aria-hidden="true" className="absolute -start-[10000px] top-auto h-px w-px overflow-hidden">
-      <label>
-        {t("honeypot")}
-        <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </label>
     </div>
   );
 }
