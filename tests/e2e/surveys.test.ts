@@ -151,7 +151,7 @@ describe("ar: after service, the beneficiary's satisfaction survey reaches the d
     // The link served its one response.
     await open(phone, surveyLink);
     await expect(phone.locator("main h1").innerText()).resolves.toBe(t.surveys.respond.closedTitle.SURVEY_LINK_USED);
-    await expect(phone.getByRole("alert").innerText()).resolves.toBe(t.errors.SURVEY_LINK_USED);
+    await expect(phone.locator("main [role=alert]").innerText()).resolves.toBe(t.errors.SURVEY_LINK_USED);
   });
 
   test("the dashboard and the evidence pack count the new response, and the pack prints in Arabic and English", async () => {
