@@ -35,7 +35,7 @@ export function Timeline({ events, names, locale }: { events: Event[]; names: Re
               {event.actorName ? t("timeline.by", { name: event.actorName }) : t("timeline.system")}
             </p>
             {data.visitedOn && <p className="text-sm text-stone-700">{t("detail.visitedOn", { date: formatDualDate(new Date(`${data.visitedOn}T12:00:00+03:00`), locale) })}</p>}
-            {(data.text || data.reason) && <p className="mt-1 whitespace-pre-wrap break-words text-sm">{data.text ?? data.reason}</p>}
+            {(data.text || data.reason) && <p dir="auto" className="mt-1 whitespace-pre-wrap break-words text-sm">{data.text ?? data.reason}</p>}
           </li>
         );
       })}

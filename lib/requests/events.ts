@@ -14,6 +14,7 @@ export const REQUEST_EVENT_TYPES = [
   "DECIDED", // { decision, reason? }
   "REGISTERED", // {}
   "DELIVERED", // {}
+  "SURVEY_INVITED", // {}: the satisfaction survey's link went to the applicant (lib/surveys/invitations.ts)
   "ESCALATED", // { overdueSince }
 ] as const;
 

@@ -74,7 +74,8 @@ function expectMove(from: RequestStatus, to: RequestStatus) {
   if (!canMove(from, to)) throw new AppError("REQUEST_WRONG_STATE");
 }
 
-async function appendEvent(db: DbClient, associationId: string, requestId: string, actorId: string, type: RequestEventType, data: object = {}) {
+/** actorId null: the system did it (e.g. sent the survey invitation). */
+async function appendEvent(db: DbClient, associationId: string, requestId: string, actorId: string | null, type: RequestEventType, data: object = {}) {
   await db.requestEvent.create({ data: { associationId, requestId, actorId, type, data } });
 }
 
@@ -240,6 +241,7 @@ async function closingMove(ctx: ActionContext, requestId: string, move: (typeof 
   await tickStepByKey(ctx.db, associationId, request.id, move.step, member.user.id, now);
   // After service, the beneficiary is asked what they thought of it (lib/surveys/invitations.ts).
   const invited = move.status === "DELIVERED" ? await inviteAfterDelivery(ctx.db, member.tenant, request, now) : null;
+  if (invited) await appendEvent(ctx.db, associationId, request.id, null, "SURVEY_INVITED");
   return {
     audit: { action: move.action, target: TARGET(request.id), before: { status: request.status }, after: { status: move.status, surveyInvited: invited ? true : undefined } },
     notice: invited ? "requests.notices.deliveredInvited" : move.notice,

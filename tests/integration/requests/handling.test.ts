@@ -187,6 +187,7 @@ describe(`handling a request (${engineName()})`, () => {
       "DECIDED",
       "REGISTERED",
       "DELIVERED",
+      "SURVEY_INVITED",
     ]);
     const audit = await db.prisma.auditEvent.findMany({ where: { associationId: id, targetId: requestId }, select: { action: true } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["requests.assigned", "requests.referred", "requests.decided", "requests.delivered"]));

@@ -113,7 +113,7 @@ export default async function RequestPage({ params }: Props) {
           <Row label={t("detail.household")}>{request.householdSize}</Row>
           <Row label={t("detail.supportType")}>{request.supportType ? pickColumn(request.supportType.labelAr, request.supportType.labelEn, locale) : request.supportTypeKey}</Row>
           <Row label={t("detail.channel")}>{request.channel ? pickText(request.channel, locale).value : request.channelKey}</Row>
-          <Row label={t("detail.description")}><span className="whitespace-pre-wrap">{request.description}</span></Row>
+          <Row label={t("detail.description")}><span dir="auto" className="whitespace-pre-wrap">{request.description}</span></Row>
           {request.enteredByName && <Row label={t("detail.enteredBy")}>{request.enteredByName}</Row>}
           <Row label={t("detail.assignee")}>{request.assigneeName ?? t("unassigned")}</Row>
           {request.researcherName && <Row label={t("detail.researcher")}>{request.researcherName}</Row>}
@@ -147,7 +147,7 @@ export default async function RequestPage({ params }: Props) {
           {request.decision ? (
             <dl className="space-y-2">
               <Row label={t("detail.decisionTitle")}><strong>{t(`choice.${request.decision}`)}</strong></Row>
-              {request.decisionReason && <Row label={t("detail.decisionReason")}><span className="whitespace-pre-wrap">{request.decisionReason}</span></Row>}
+              {request.decisionReason && <Row label={t("detail.decisionReason")}><span dir="auto" className="whitespace-pre-wrap">{request.decisionReason}</span></Row>}
               {request.decidedAt && <Row label={t("detail.decidedAt")}>{formatDualDate(request.decidedAt, locale)}</Row>}
             </dl>
           ) : (
@@ -160,9 +160,9 @@ export default async function RequestPage({ params }: Props) {
             <ul className="mt-1 space-y-2 text-sm">
               {request.votes.map((v) => (
                 <li key={v.id}>
-                  <span className="font-medium">{v.name ?? "—"}</span>: {t(`choice.${v.choice}`)}
+                  <bdi className="font-medium">{v.name ?? "—"}</bdi>: {t(`choice.${v.choice}`)}
                   <span className="text-stone-600"> · {formatDateTime(v.createdAt, locale)}</span>
-                  {v.reason && <p className="whitespace-pre-wrap break-words text-stone-700">{v.reason}</p>}
+                  {v.reason && <p dir="auto" className="whitespace-pre-wrap break-words text-stone-700">{v.reason}</p>}
                 </li>
               ))}
             </ul>
