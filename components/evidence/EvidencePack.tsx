@@ -11,13 +11,14 @@ import { round1 } from "@/lib/reports/stats";
 const COMPLAINT_KINDS = ["COMPLAINT", "SUGGESTION"] as const;
 const COMPLAINT_STATUSES = ["NEW", "IN_PROGRESS", "CLOSED"] as const;
 
-const table = "mt-2 w-full border-collapse text-sm";
 const th = "border border-stone-300 bg-stone-100 px-2 py-1 text-start font-semibold print:bg-white";
 const td = "border border-stone-300 px-2 py-1 align-top";
 
+// Sections flow across printed pages (a whole-section break left half pages empty);
+// rows, items and headings stay unbroken (here and in app/globals.css).
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`ev-${id}`} className="mt-6 break-inside-avoid-page" data-testid={`evidence-${id}`}>
+    <section aria-labelledby={`ev-${id}`} className="mt-6" data-testid={`evidence-${id}`}>
       <h2 id={`ev-${id}`} className="border-b border-stone-300 pb-1 text-lg font-bold text-[var(--brand)] print:text-black">{title}</h2>
       {children}
     </section>
@@ -38,6 +39,15 @@ function Figures({ rows }: { rows: { label: string; value: string; detail?: stri
   );
 }
 
+/** A wide table scrolls on its own on a phone, so the page never scrolls sideways; on paper it shows whole. */
+function Table({ children }: { children: ReactNode }) {
+  return (
+    <div className="mt-2 overflow-x-auto print:overflow-visible">
+      <table className="w-full border-collapse text-sm">{children}</table>
+    </div>
+  );
+}
+
 /** A URL inside a sentence stays left to right in Arabic (a left-to-right isolate). */
 const isolate = (text: string) => `\u2066${text}\u2069`;
 
@@ -49,7 +59,8 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
   const numberLocale = locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB";
   const number = (value: number) => new Intl.NumberFormat(numberLocale).format(value);
   const percent = (value: number) => new Intl.NumberFormat(numberLocale, { style: "percent", maximumFractionDigits: 1 }).format(value);
-  const days = (value: number | null) => (value === null ? t("none") : t("days", { count: number(round1(value)) }));
+  // Counts go to the messages as numbers: ICU plurals pick the word form and format the digits.
+  const days = (value: number | null) => (value === null ? t("none") : t("days", { count: round1(value) }));
   const date = (value: Date) => formatDualDate(value, locale);
   const { association: a, requests: r, satisfaction: s, complaints: c, attestation } = pack;
   const name = pickColumn(a.nameAr, a.nameEn, locale);
@@ -99,7 +110,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
               {v.decisions.length === 0 ? (
                 <p className="text-sm text-stone-600">{t("policy.noDecision")}</p>
               ) : (
-                <table className={table}>
+                <Table>
                   <thead>
                     <tr>
                       <th className={th}>{t("policy.session")}</th>
@@ -124,7 +135,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </Table>
               )}
             </div>
           ))
@@ -135,7 +146,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
         {r.total === 0 ? (
           <p className="mt-2 text-stone-700">{t("requests.none")}</p>
         ) : (
-          <table className={table}>
+          <Table>
             <thead>
               <tr>
                 <th className={th}>{t("requests.channel")}</th>
@@ -154,7 +165,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
                 <td className={td}>{number(r.total)}</td>
               </tr>
             </tbody>
-          </table>
+          </Table>
         )}
       </Section>
 
@@ -166,7 +177,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
             {
               label: t("deadline.within"),
               value: r.shareWithin === null ? t("deadline.noDecisions") : percent(r.shareWithin),
-              detail: t("deadline.withinDetail", { within: number(r.decidedWithin), decided: number(r.decided) }),
+              detail: t("deadline.withinDetail", { within: r.decidedWithin, decided: r.decided }),
             },
           ]}
         />
@@ -179,7 +190,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
             {
               label: t("satisfaction.responseRate"),
               value: s.responseRate === null ? t("none") : percent(s.responseRate),
-              detail: t("satisfaction.rateDetail", { responded: number(s.invitationResponses), invited: number(s.invitations) }),
+              detail: t("satisfaction.rateDetail", { responded: s.invitationResponses, invited: s.invitations }),
             },
             { label: t("satisfaction.csat"), value: s.suppressed || s.csat === null ? t("suppressed") : percent(s.csat) },
             { label: t("satisfaction.nps"), value: s.suppressed || s.nps === null ? t("suppressed") : number(s.nps) },
@@ -192,7 +203,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
           <p className="mt-2 text-stone-700">{t("complaints.none")}</p>
         ) : (
           <>
-            <table className={table}>
+            <Table>
               <thead>
                 <tr>
                   <th className={th}>{t("complaints.kind")}</th>
@@ -211,7 +222,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
             <Figures
               rows={[
                 { label: t("complaints.closed"), value: c.shareClosed === null ? t("none") : percent(c.shareClosed), detail: t("complaints.closedDetail", { closed: number(c.closed), total: number(c.total) }) },
@@ -228,10 +239,10 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
         ) : (
           <>
             <p className="mt-2 font-semibold" data-testid="evidence-coverage">
-              {t("attestation.coverage", { attested: number(attestation.attested), required: number(attestation.required), number: attestation.versionNumber })}
+              {t("attestation.coverage", { attested: attestation.attested, required: attestation.required, number: attestation.versionNumber })}
             </p>
             {attestation.staff.length > 0 && (
-              <table className={table}>
+              <Table>
                 <thead>
                   <tr>
                     <th className={th}>{t("attestation.name")}</th>
@@ -248,7 +259,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             )}
           </>
         )}
@@ -257,7 +268,7 @@ export function EvidencePack({ pack, locale }: { pack: Pack; locale: Locale }) {
       <Section id="readiness" title={t("sections.readiness")}>
         <ul className="mt-2 flex flex-col gap-2">
           {pack.readiness.map((item) => {
-            const values = Object.fromEntries(Object.entries(item.values).map(([k, v]) => [k, typeof v === "number" ? number(v) : isolate(v)]));
+            const values = Object.fromEntries(Object.entries(item.values).map(([k, v]) => [k, typeof v === "number" ? v : isolate(v)]));
             return (
               <li key={item.key} className="flex items-start gap-2 break-inside-avoid" data-testid={`readiness-${item.key}`} data-present={item.present}>
                 <span aria-hidden className={`mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold text-white ${item.present ? "bg-emerald-700" : "bg-red-700"} print:border print:border-black print:bg-white print:text-black`}>

@@ -4,7 +4,8 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 // A bar chart with the same figures as a plain table beside it: the chart is for the eye, the
 // table for screen readers and for reading exact numbers. In Arabic the X axis runs right to
-// left and the value axis sits on the right.
+// left and the value axis sits on the right; its numbers are drawn left to right (direction
+// "ltr") so that, anchored at the axis, they grow away from it rather than over the bars.
 
 export type CountDatum = { key: string; label: string; count: number };
 
@@ -31,7 +32,7 @@ export function CountChart({ id, title, rows, rtl, columnLabel, countLabel, tota
             <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 11 }} height={48} />
-              <YAxis allowDecimals={false} orientation={rtl ? "right" : "left"} width={32} />
+              <YAxis allowDecimals={false} orientation={rtl ? "right" : "left"} width={32} tick={{ direction: "ltr" }} />
               <Tooltip formatter={(value) => [value, countLabel]} />
               <Bar dataKey="count" name={countLabel} fill={color} radius={[4, 4, 0, 0]} isAnimationActive={false} />
             </BarChart>

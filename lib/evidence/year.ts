@@ -41,11 +41,26 @@ const inputSchema = z.object({
   year: z.string().regex(/^\d{4}$/).transform(Number).optional().catch(undefined),
 });
 
-/** `?calendar=hijri|gregorian&year=` → the year and its period; default: the current Hijri year. */
+const inRange = (calendar: EvidenceCalendar, year: number) => year >= YEAR_RANGE[calendar].min && year <= YEAR_RANGE[calendar].max;
+const otherCalendar = (calendar: EvidenceCalendar): EvidenceCalendar => (calendar === "hijri" ? "gregorian" : "hijri");
+
+/** The year of `calendar` that holds the middle of `year` in the other calendar (1448 AH → 2026). */
+function matchingYear(calendar: EvidenceCalendar, year: number): number {
+  const { from, to } = yearPeriod(otherCalendar(calendar), year);
+  const middle = (Date.parse(`${from}T12:00:00+03:00`) + Date.parse(`${to}T12:00:00+03:00`)) / 2;
+  return currentYear(calendar, new Date(middle));
+}
+
+/** `?calendar=hijri|gregorian&year=` → the year and its period; default: the current Hijri year.
+ * Switching the picker's calendar submits the other calendar's year (the ranges do not overlap):
+ * it becomes the matching year rather than the current one. */
 export function resolveEvidenceYear(input: { calendar?: string | null; year?: string | null }, now: Date = new Date()): EvidenceYear {
   const parsed = inputSchema.parse({ calendar: input.calendar ?? undefined, year: input.year ?? undefined });
-  const { calendar } = parsed;
-  const range = YEAR_RANGE[calendar];
-  const year = parsed.year !== undefined && parsed.year >= range.min && parsed.year <= range.max ? parsed.year : currentYear(calendar, now);
+  const { calendar, year: asked } = parsed;
+  const year =
+    asked === undefined ? currentYear(calendar, now)
+    : inRange(calendar, asked) ? asked
+    : inRange(otherCalendar(calendar), asked) ? matchingYear(calendar, asked)
+    : currentYear(calendar, now);
   return { calendar, year, period: yearPeriod(calendar, year) };
 }

@@ -3,6 +3,7 @@ import type { ActionContext, Outcome } from "../auth/access";
 import { localizedTextSchema } from "../policy/schema";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
+import { sameContent } from "./builder-draft";
 import { DEFAULT_SURVEY } from "./defaults";
 import { parseContent } from "./surveys";
 import { surveyContentSchema, type SurveyContent } from "./schema";
@@ -52,17 +53,6 @@ function checkBase(survey: { updatedAt: Date }, base: string) {
   if (survey.updatedAt.getTime() !== new Date(base).getTime()) throw new AppError("SURVEY_DRAFT_CHANGED");
 }
 
-/** JSON with sorted keys: jsonb does not keep the order keys were written in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export const sameContent = (a: SurveyContent, b: SurveyContent) => canonical(a) === canonical(b);
 
 // ---------------------------------------------------------------- reads
 
@@ -88,7 +78,15 @@ export async function surveyForBuilder(db: DbClient, associationId: string, id: 
     select: { id: true, draft: true, currentVersion: true, updatedAt: true, anonymous: true },
   });
   if (!survey) throw new AppError("NOT_FOUND");
-  return { ...survey, draft: parseContent(survey.draft) };
+  // The published content, so the builder can tell when there is nothing new to publish.
+  const current =
+    survey.currentVersion === null
+      ? null
+      : await db.surveyVersion.findUnique({
+          where: { associationId_surveyId_number: { associationId, surveyId: survey.id, number: survey.currentVersion } },
+          select: { content: true },
+        });
+  return { ...survey, draft: parseContent(survey.draft), published: current ? parseContent(current.content) : null };
 }
 
 // ---------------------------------------------------------------- services

@@ -139,9 +139,12 @@ const sum = (rows: ScoreRow[]) =>
   );
 
 const HIDDEN: GroupFigures = { responses: null, csat: null, nps: null, suppressed: true };
+/** A group nobody answered in: nothing to hide, nothing to show. */
+const EMPTY: GroupFigures = { ...HIDDEN, responses: 0 };
 
 function figures(rows: ScoreRow[]): GroupFigures {
   const t = sum(rows);
+  if (t.responses === 0) return EMPTY;
   if (suppressed(t.responses)) return HIDDEN;
   return { responses: t.responses, csat: csatOf(t), nps: npsOf(t), suppressed: false };
 }
@@ -149,7 +152,7 @@ function figures(rows: ScoreRow[]): GroupFigures {
 /** Figures of the groups of one breakdown, small groups and their complement hidden (stats.ts hiddenGroups). */
 function breakdown(groups: ScoreRow[][]): GroupFigures[] {
   const hidden = hiddenGroups(groups.map((g) => sum(g).responses));
-  return groups.map((g, i) => (hidden.has(i) ? HIDDEN : figures(g)));
+  return groups.map((g, i) => (hidden.has(i) && sum(g).responses > 0 ? HIDDEN : figures(g)));
 }
 
 /** Invitations sent in the months (by their Riyadh month) and how many were answered. */

@@ -15,37 +15,46 @@ import { SurveyBuilder } from "@/components/surveys/builder/SurveyBuilder";
 type SaveCall = { surveyId: string; content: SurveyContent; baseUpdatedAt: string };
 const UPDATED = "2026-11-24T10:00:00.000Z";
 
-function setup(answer: () => FormState = () => ({ ok: true, notice: "surveys.builder.notices.saved", data: { updatedAt: "2026-11-24T10:00:01.000Z" } })) {
+const saved = (): FormState => ({ ok: true, notice: "surveys.builder.notices.saved", data: { updatedAt: "2026-11-24T10:00:01.000Z" } });
+
+/** The builder over the default survey; version 1 is the default survey itself unless `published` says otherwise. */
+function setup(answer: () => FormState = saved, published: SurveyContent | null = structuredClone(DEFAULT_SURVEY)) {
   const saves: SaveCall[] = [];
   const save = jest.fn(async (input: unknown) => (saves.push(structuredClone(input as SaveCall)), answer()));
   const publish = jest.fn(async (): Promise<FormState> => ({ ok: true, notice: "surveys.builder.notices.published", data: { updatedAt: "2026-11-24T10:00:02.000Z", version: "2" } }));
-  renderIntl(<SurveyBuilder surveyId="s-1" initialContent={structuredClone(DEFAULT_SURVEY)} updatedAt={UPDATED} currentVersion={1} save={save} publish={publish} />);
+  renderIntl(<SurveyBuilder surveyId="s-1" initialContent={structuredClone(DEFAULT_SURVEY)} updatedAt={UPDATED} currentVersion={1} published={published} save={save} publish={publish} />);
   return { saves, save, publish, status: () => screen.getByTestId("builder-status") };
 }
 
-const questionLabel = (n: number) => screen.getByLabelText(`السؤال ${n} — نص السؤال — بالعربية`, { exact: false });
+const questionLabel = (n: number) => screen.getByLabelText(`السؤال ${n} — بالعربية`, { exact: false });
 const saveButton = () => screen.getByRole("button", { name: "حفظ المسودة" });
 const publishButton = () => screen.getByRole("button", { name: "نشر نسخة جديدة" });
 
-it("adds a single-choice question with a new stable key, marks its empty texts, and saves once filled", async () => {
-  const { saves, status } = setup();
+it("adds a single-choice question with a new stable key, marks its empty texts once saving is tried, and saves once filled", async () => {
+  const { saves, save, status } = setup();
   const count = DEFAULT_SURVEY.questions.length;
   await userEvent.selectOptions(screen.getByLabelText("نوع السؤال الجديد"), "SINGLE");
   await userEvent.click(screen.getByRole("button", { name: /إضافة سؤال/ }));
 
-  // The new question's label and its two options are empty: marked, and saving is disabled.
+  // The new question takes focus, and its empty texts are not marked before anyone typed.
   const label = questionLabel(count + 1);
+  expect(label).toHaveFocus();
   expect(status()).toHaveAttribute("data-state", "invalid");
+  expect(label).not.toHaveAttribute("aria-invalid");
+  expect(screen.queryByText("هذا الحقل مطلوب.")).toBeNull();
+
+  // Trying to save sends nothing, marks the empty fields and goes to the first.
+  await userEvent.click(saveButton());
+  expect(save).not.toHaveBeenCalled();
   expect(label).toHaveAttribute("aria-invalid", "true");
+  expect(label).toHaveFocus();
   expect(document.getElementById(label.getAttribute("aria-describedby")!)).toHaveTextContent("هذا الحقل مطلوب.");
-  expect(saveButton()).toBeDisabled();
 
   await userEvent.type(label, "ما نوع الدعم الذي تلقيته؟");
   await userEvent.type(screen.getByLabelText(`السؤال ${count + 1} — الخيار 1 — بالعربية`, { exact: false }), "غذائي");
   // One option is not enough.
   await userEvent.click(screen.getByRole("button", { name: `حذف السؤال ${count + 1} — الخيار 2` }));
   expect(screen.getByText("أضف خيارين على الأقل.")).toBeInTheDocument();
-  expect(saveButton()).toBeDisabled();
   await userEvent.click(screen.getByRole("button", { name: `+ إضافة خيار إلى السؤال ${count + 1}` }));
   await userEvent.type(screen.getByLabelText(`السؤال ${count + 1} — الخيار 2 — بالعربية`, { exact: false }), "مالي");
   expect(status()).toHaveAttribute("data-state", "dirty");
@@ -63,13 +72,21 @@ it("adds a single-choice question with a new stable key, marks its empty texts, 
   expect(added.type === "SINGLE" && added.options.map((o) => o.label.ar)).toEqual(["غذائي", "مالي"]);
 });
 
-it("moves a question up and removes another with labelled buttons, keeping every key", async () => {
+it("moves a question up and removes another with labelled buttons, focus following, keeping every key", async () => {
   const { saves } = setup();
+  await userEvent.click(screen.getByRole("button", { name: "نقل السؤال 3 إلى الأسفل" }));
+  expect(screen.getByRole("button", { name: "نقل السؤال 4 إلى الأسفل" })).toHaveFocus();
+  await userEvent.click(screen.getByRole("button", { name: "نقل السؤال 4 إلى الأعلى" }));
+  expect(screen.getByRole("button", { name: "نقل السؤال 3 إلى الأعلى" })).toHaveFocus();
   await userEvent.click(screen.getByRole("button", { name: "نقل السؤال 2 إلى الأعلى" }));
   expect(questionLabel(1)).toHaveValue(DEFAULT_SURVEY.questions[1].label.ar);
   expect(questionLabel(2)).toHaveValue(DEFAULT_SURVEY.questions[0].label.ar);
+  // At the top its Up button is disabled: focus moves to its Down button.
   expect(screen.getByRole("button", { name: "نقل السؤال 1 إلى الأعلى" })).toBeDisabled();
+  expect(screen.getByRole("button", { name: "نقل السؤال 1 إلى الأسفل" })).toHaveFocus();
   await userEvent.click(screen.getByRole("button", { name: "حذف السؤال 3" }));
+  // The question that took its place has focus.
+  expect(screen.getByRole("heading", { name: /^السؤال 3/ })).toHaveFocus();
   await userEvent.click(saveButton());
   await waitFor(() => expect(saves).toHaveLength(1));
   const [first, second, third, ...rest] = DEFAULT_SURVEY.questions.map((q) => q.key);
@@ -78,23 +95,52 @@ it("moves a question up and removes another with labelled buttons, keeping every
 });
 
 it("refuses a second overall question and an empty title, each beside its field", async () => {
-  const { status } = setup();
+  const { save, status } = setup();
   const overall = screen.getAllByLabelText(/سؤال الرضا العام/);
   await userEvent.click(overall[0]);
   expect(screen.getByText("لا يكون إلا سؤال واحد هو سؤال الرضا العام.")).toBeInTheDocument();
   await userEvent.clear(screen.getByLabelText("العنوان — بالعربية", { exact: false }));
   expect(status()).toHaveTextContent("لا يمكن الحفظ: صحّح الحقلين المعلَّمين");
-  expect(saveButton()).toBeDisabled();
+  await userEvent.click(saveButton());
+  expect(save).not.toHaveBeenCalled();
 });
 
-it("publishes only a saved draft, and shows a refused save's message", async () => {
+it("offers publishing only when the saved draft differs from the current version, after a confirmation", async () => {
+  const changed = structuredClone(DEFAULT_SURVEY);
+  changed.questions[0].label.ar += " اليوم";
+  const { publish } = setup(saved, changed);
+  await userEvent.click(publishButton());
+  // Nothing is published before the confirmation; cancelling returns to the button.
+  expect(publish).not.toHaveBeenCalled();
+  const confirm = screen.getByRole("group", { name: /لا يمكن تعديل النسخة المنشورة/ });
+  expect(within(confirm).getByRole("button", { name: "نعم، انشر النسخة 2" })).toHaveFocus();
+  await userEvent.click(within(confirm).getByRole("button", { name: "إلغاء" }));
+  expect(screen.queryByRole("group", { name: /لا يمكن تعديل/ })).toBeNull();
+  expect(publishButton()).toHaveFocus();
+
+  await userEvent.click(publishButton());
+  await userEvent.click(screen.getByRole("button", { name: "نعم، انشر النسخة 2" }));
+  await waitFor(() => expect(publish).toHaveBeenCalledTimes(1));
+  expect(await screen.findByText("نُشرت نسخة جديدة من الاستبيان.")).toBeInTheDocument();
+  // Published: the same draft is not offered again.
+  expect(publishButton()).toBeDisabled();
+  expect(publishButton()).toHaveAccessibleDescription(/لا تغييرات منذ النسخة 2/);
+});
+
+it("does not offer to publish the current version again, and publishes only a saved draft", async () => {
   const { publish } = setup(() => ({ error: "errors.SURVEY_DRAFT_CHANGED" }));
-  expect(publishButton()).toBeEnabled();
+  expect(publishButton()).toBeDisabled();
+  expect(publishButton()).toHaveAccessibleDescription(/لا تغييرات منذ النسخة 1/);
   await userEvent.type(questionLabel(1), " جدًا");
   expect(publishButton()).toBeDisabled();
   await userEvent.click(saveButton());
   expect(await screen.findByRole("alert")).toHaveTextContent("حفظ شخص آخر هذا الاستبيان");
   expect(publish).not.toHaveBeenCalled();
+});
+
+it("keeps the questions' internal keys out of sight", () => {
+  setup();
+  for (const question of DEFAULT_SURVEY.questions) expect(document.body).not.toHaveTextContent(question.key);
 });
 
 it("previews the questions as respondents see them", async () => {

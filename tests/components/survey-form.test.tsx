@@ -27,6 +27,8 @@ it("renders one labelled group per question, the scales in reading order (right 
   expect(screen.getAllByRole("group")).toHaveLength(DEFAULT_SURVEY.questions.length);
   const ease = question(/ما مدى سهولة إجراءات تقديم الطلب؟/);
   expect(ease).toHaveAccessibleName(/\(مطلوب\)/);
+  // The error summary's links scroll to a question: its margin keeps the title clear of the sticky progress bar.
+  expect(ease).toHaveClass("scroll-mt-24");
   expect(within(ease).getAllByRole("radio").map((r) => r.getAttribute("value"))).toEqual(["1", "2", "3", "4", "5"]);
   expect(within(ease).getByRole("radio", { name: "1 من 5 — غير راضٍ إطلاقًا" })).toBeInTheDocument();
   expect(within(ease).getByRole("radio", { name: "5 من 5 — راضٍ جدًا" })).toBeInTheDocument();
@@ -117,6 +119,8 @@ it("renders the echoed errors and answers of a FormState it starts from, and tha
   expect(Object.fromEntries(sent[0])).toMatchObject({ surveyId: "3f1e8a52-8a56-4d2a-9d7a-0d1f3b1c2a11", versionId: "0b5f3c1e-6a47-4f0e-9d3b-2c8e1a7f4d20", "a_q-overall": "5", "a_q-recommend": "10" });
   expect(await screen.findByRole("heading", { name: "Thank you! We have received your answers." })).toHaveFocus();
   expect(screen.getByText("Your opinion helps Qader improve its services.")).toBeInTheDocument();
+  // A next step for the walk-in: the association's home page.
+  expect(screen.getByRole("link", { name: "The association's home page" })).toHaveAttribute("href", "/en");
   expect(screen.queryByRole("button", { name: "Send my answers" })).toBeNull();
 });
 

@@ -19,10 +19,17 @@ describe("evidence year → period", () => {
     expect(resolveEvidenceYear({}, NOW)).toEqual(current);
     expect(resolveEvidenceYear({ calendar: "julian", year: "1448" }, NOW)).toEqual(current);
     expect(resolveEvidenceYear({ calendar: "hijri", year: "abc" }, NOW)).toEqual(current);
-    expect(resolveEvidenceYear({ calendar: "hijri", year: "2025" }, NOW)).toEqual(current); // out of the Hijri range
+    expect(resolveEvidenceYear({ calendar: "hijri", year: "1300" }, NOW)).toEqual(current); // out of both ranges
     expect(resolveEvidenceYear({ calendar: "gregorian" }, NOW)).toMatchObject({ calendar: "gregorian", year: 2026 });
     expect(resolveEvidenceYear({ calendar: "gregorian", year: "2025" }, NOW).period).toEqual({ from: "2025-01-01", to: "2025-12-31" });
     expect(resolveEvidenceYear({ calendar: "hijri", year: "1447" }, NOW).year).toBe(1447);
+  });
+
+  it("turns the other calendar's year into the matching one when the picker switches calendars", () => {
+    expect(resolveEvidenceYear({ calendar: "gregorian", year: "1448" }, NOW)).toEqual({ calendar: "gregorian", year: 2026, period: { from: "2026-01-01", to: "2026-12-31" } });
+    expect(resolveEvidenceYear({ calendar: "gregorian", year: "1447" }, NOW).year).toBe(2025);
+    expect(resolveEvidenceYear({ calendar: "hijri", year: "2026" }, NOW).year).toBe(1448);
+    expect(resolveEvidenceYear({ calendar: "hijri", year: "2025" }, NOW).year).toBe(1447);
   });
 });
 

@@ -8,19 +8,19 @@ import { newKey } from "./keys";
 type Props = { question: Question; index: number; onChange: (question: Question) => void; errors: Errors };
 
 /** One question: its label, required switch, and what its type needs (rating style and the
- * overall flag, or the options). The key is shown, never edited: answers are matched by it. */
+ * overall flag, or the options). Its key stays internal: answers are matched by it. */
 export function QuestionEditor({ question, index, onChange, errors }: Props) {
   const t = useTranslations("surveys.builder");
   const err = useFieldError(errors);
   const path = `questions.${index}`;
   return (
     <div className="space-y-3">
-      <p className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="rounded bg-stone-200 px-2 py-0.5 font-medium">{t(`types.${question.type}`)}</span>
-        {/* The key is Latin inside Arabic text: isolated so it does not swap places with the colon. */}
-        <span className="text-xs text-stone-500">{t("questionKey", { key: `\u2066${question.key}\u2069` })}</span>
-      </p>
-      <BilingualField label={`${t("question", { n: index + 1 })} — ${t("fields.label")}`} value={question.label} onChange={(label) => onChange({ ...question, label })} path={`${path}.label`} errors={errors} multiline />
+      {/* Focusable so focus can land on a question after its neighbour is removed. */}
+      <h3 tabIndex={-1} data-focus="heading" className="flex flex-wrap items-center gap-2 font-semibold focus:outline-none">
+        {t("question", { n: index + 1 })}
+        <span className="rounded bg-stone-200 px-2 py-0.5 text-sm font-medium">{t(`types.${question.type}`)}</span>
+      </h3>
+      <BilingualField label={t("question", { n: index + 1 })} value={question.label} onChange={(label) => onChange({ ...question, label })} path={`${path}.label`} errors={errors} multiline />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className="size-4" checked={question.required} onChange={(e) => onChange({ ...question, required: e.target.checked })} />
         {t("required")}

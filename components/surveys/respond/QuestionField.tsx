@@ -9,6 +9,7 @@ import { MultipleInput, SingleInput, TextAnswer } from "./ChoiceInputs";
 import { NpsInput, RatingInput } from "./ScaleInputs";
 
 // One question: a fieldset whose legend is the question, its widget, and its error beside it.
+// Its scroll margin keeps the legend clear of the sticky progress bar when a link or focus scrolls to it.
 
 type Props = {
   question: Question;
@@ -36,7 +37,7 @@ export function QuestionField({ question, id, value, onChange, error }: Props) {
       id={id}
       tabIndex={-1}
       aria-describedby={[hint ? hintId : "", error ? errorId : ""].join(" ").trim() || undefined}
-      className={`flex min-w-0 flex-col gap-3 rounded-lg border bg-white p-4 focus:outline-none ${invalid ? "border-red-400" : "border-stone-200"}`}
+      className={`flex min-w-0 scroll-mt-24 flex-col gap-3 rounded-lg border bg-white p-4 focus:outline-none ${invalid ? "border-red-400" : "border-stone-200"}`}
     >
       <legend id={legendId} className="float-start mb-1 w-full text-base font-semibold leading-7 text-stone-900">
         <Text text={question.label} locale={locale} />

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { FormAlert, Honeypot, SubmitButton } from "@/components/forms/fields";
 import { Text } from "@/components/ui/Text";
+import { Link } from "@/lib/i18n/navigation";
 import { initialFormState, type FormState } from "@/lib/auth/form";
 import { asLocale } from "@/lib/i18n/routing";
 import { submitSurveyAction } from "@/lib/surveys/respond-actions";
@@ -146,11 +147,17 @@ function ThankYou({ association }: { association?: string }) {
   const t = useTranslations("surveys.respond");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // The next step (the association's home page) sits outside the status, which announces only the thanks.
   return (
-    <div role="status" className="flex flex-col items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-8 text-center text-emerald-950">
-      <span aria-hidden="true" className="text-4xl">✓</span>
-      <h2 ref={heading} tabIndex={-1} className="text-xl font-bold focus:outline-none">{t("thanks")}</h2>
-      {association && <p>{t("thanksBody", { association })}</p>}
+    <div className="flex flex-col items-center gap-4">
+      <div role="status" className="flex w-full flex-col items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-8 text-center text-emerald-950">
+        <span aria-hidden="true" className="text-4xl">✓</span>
+        <h2 ref={heading} tabIndex={-1} className="text-xl font-bold focus:outline-none">{t("thanks")}</h2>
+        {association && <p>{t("thanksBody", { association })}</p>}
+      </div>
+      <Link href="/" className="rounded-md bg-[var(--brand)] px-4 py-2 font-medium text-white">
+        {t("backHome")}
+      </Link>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import "../fast-bcrypt";
 import type { Database } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import * as actions from "@/lib/surveys/builder-actions";
-import { listSurveys } from "@/lib/surveys/builder";
+import { listSurveys, surveyForBuilder } from "@/lib/surveys/builder";
 import { DEFAULT_SURVEY } from "@/lib/surveys/defaults";
 import type { SurveyContent } from "@/lib/surveys/schema";
 import { freshDatabase } from "../../helpers/db";
@@ -156,6 +156,8 @@ describe("publishing", () => {
 
     const again = await unchanged(() => run("qader", officer, A.publish, { surveyId: s.id, baseUpdatedAt: after.updatedAt.toISOString() }));
     expect(again.state.error).toBe("errors.SURVEY_UNCHANGED");
+    // The builder gets the published content, so it does not offer publishing it again.
+    expect((await surveyForBuilder(db.prisma, await associationId("qader"), s.id)).published).toEqual(s.draft);
     const stale = await unchanged(() => run("qader", officer, A.publish, { surveyId: s.id, baseUpdatedAt: s.updatedAt.toISOString() }));
     expect(stale.state.error).toBe("errors.SURVEY_DRAFT_CHANGED");
   });

@@ -36,16 +36,17 @@ export default async function SurveyDashboardPage({ params, searchParams }: Prop
   const groupRow = (key: string, label: string, g: GroupFigures): GroupRow => ({
     key,
     label,
-    suppressed: g.suppressed,
+    // An empty group says so; the others without figures are under the minimum (or would reveal one).
+    hidden: !g.suppressed ? undefined : g.responses === 0 ? t("noResponses") : suppressedText,
     responses: g.responses === null ? dash : f.number(g.responses),
     csat: g.csat === null ? dash : f.percent(g.csat),
     nps: g.nps === null ? dash : f.signed(g.nps),
   });
-  const tableLabels = { responses: t("responsesColumn"), csat: t("csatColumn"), nps: t("npsColumn"), suppressed: suppressedText };
+  const tableLabels = { responses: t("responsesColumn"), csat: t("csatColumn"), nps: t("npsColumn") };
   const { totals } = d;
 
   const headline = [
-    { id: "responses", label: t("responses"), value: f.number(totals.responses ?? 0), detail: totals.suppressed ? suppressedText : undefined },
+    { id: "responses", label: t("responses"), value: f.number(totals.responses ?? 0), detail: totals.suppressed && totals.responses ? suppressedText : undefined },
     {
       id: "rate",
       label: t("responseRate"),
@@ -53,7 +54,7 @@ export default async function SurveyDashboardPage({ params, searchParams }: Prop
       detail: totals.invitations === 0 ? t("noInvitations") : t("responseRateDetail", { responded: f.number(totals.invitationResponses), invited: f.number(totals.invitations) }),
     },
     { id: "csat", label: t("csat"), value: totals.csat === null ? dash : f.percent(totals.csat), detail: t("csatDetail") },
-    { id: "nps", label: t("nps"), value: totals.nps === null ? dash : f.signed(totals.nps), detail: t("npsDetail") },
+    { id: "nps", label: t("nps"), value: totals.nps === null ? dash : f.signed(totals.nps), detail: t("npsDetail"), signed: true },
   ];
 
   const channelLabel = (key: string | null, label: (typeof d.byChannel)[number]["label"]) =>

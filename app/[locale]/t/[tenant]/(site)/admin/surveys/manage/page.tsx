@@ -20,6 +20,8 @@ export default async function ManageSurveys({ params }: Props) {
   const member = await requireMember("surveys.manage");
   const t = await getTranslations("surveys.builder.manage");
   const surveys = await listSurveys(await getDb(), member.tenant.id);
+  // Without a post-service survey, nobody served is asked: said beside every such switch.
+  const noPostService = !surveys.some((s) => s.postService);
 
   return (
     <main id="main" className="py-6">
@@ -51,7 +53,14 @@ export default async function ManageSurveys({ params }: Props) {
               </div>
               <section aria-label={`${t("settings")} — ${title}`} className="mt-3 print:hidden">
                 {SURVEY_SETTINGS.map((setting) => (
-                  <SettingSwitch key={setting} surveyId={survey.id} surveyTitle={title} setting={setting} value={survey[setting]} />
+                  <SettingSwitch
+                    key={setting}
+                    surveyId={survey.id}
+                    surveyTitle={title}
+                    setting={setting}
+                    value={survey[setting]}
+                    warning={setting === "postService" && noPostService ? t("noPostService") : undefined}
+                  />
                 ))}
               </section>
               <div className="mt-3">

@@ -31,7 +31,7 @@ export default async function EditSurvey({ params }: Props) {
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t("heading", { title: pickText(survey.draft.title, locale).value })}</h1>
       <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
-      <SurveyBuilder surveyId={survey.id} initialContent={survey.draft} updatedAt={survey.updatedAt.toISOString()} currentVersion={survey.currentVersion} />
+      <SurveyBuilder surveyId={survey.id} initialContent={survey.draft} updatedAt={survey.updatedAt.toISOString()} currentVersion={survey.currentVersion} published={survey.published} />
     </main>
   );
 }
