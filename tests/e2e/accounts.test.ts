@@ -200,7 +200,7 @@ describe("sign-in on an association's site", () => {
     expect(await htmlLangDir(page)).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
     await expect(page.getByText(admin, { exact: true }).count()).resolves.toBe(1);
     const nav = t.admin.nav;
-    expect(await consoleNav(page, locale)).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.policy, nav.members, nav.settings, nav.audit, nav.outbox]);
+    expect(await consoleNav(page, locale)).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.surveys, nav.evidence, nav.policy, nav.members, nav.settings, nav.audit, nav.outbox]);
 
     // The cookie is host-only: the platform and other associations never receive it.
     const cookie = await sessionCookie(context, "qader");
@@ -333,7 +333,7 @@ describe("role-based console", () => {
   test("an officer sees Members but neither the audit log nor the outbox", async () => {
     await signIn(page, "qader", "ar", demo("qader", "officer"));
     const nav = ar.admin.nav;
-    expect(await consoleNav(page, "ar")).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.policy, nav.members]);
+    expect(await consoleNav(page, "ar")).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.surveys, nav.policy, nav.members]);
     const roles = await page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([ar.roles.OFFICER]);
 
@@ -356,7 +356,7 @@ describe("role-based console", () => {
   test("a board member sees the audit log (and not the outbox)", async () => {
     await signIn(page, "qader", "en", demo("qader", "board"));
     const nav = en.admin.nav;
-    expect(await consoleNav(page, "en")).toEqual([nav.home, nav.reports, nav.policy, nav.board, nav.members, nav.audit]);
+    expect(await consoleNav(page, "en")).toEqual([nav.home, nav.reports, nav.surveys, nav.evidence, nav.policy, nav.board, nav.members, nav.audit]);
     const roles = await page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([en.roles.BOARD, en.roles.chair]);
 
@@ -421,7 +421,7 @@ describe("invitations", () => {
     const roles = await invitee.page.locator('section[aria-labelledby="roles-title"] li').allInnerTexts();
     expect(roles.map((r) => r.trim())).toEqual([t.roles.OFFICER]);
     const nav = t.admin.nav;
-    expect(await consoleNav(invitee.page, "ar")).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.policy, nav.members]);
+    expect(await consoleNav(invitee.page, "ar")).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.surveys, nav.policy, nav.members]);
 
     // Used: the same link is now invalid, on Qader and on Al-Hilah.
     for (const url of [link, siteUrl("alhilah", pathname)]) {
