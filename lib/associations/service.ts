@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertCustomDomain } from "../billing/limits";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/routing";
@@ -125,6 +126,7 @@ export async function addDomain(db: DbClient, input: z.output<typeof domainSchem
   }
   const exists = await db.association.findUnique({ where: { id: input.associationId }, select: { id: true } });
   if (!exists) throw new AppError("NOT_FOUND");
+  await assertCustomDomain(db, input.associationId);
   if (await db.associationDomain.findUnique({ where: { hostname: input.hostname }, select: { id: true } })) {
     throw new AppError("DOMAIN_TAKEN", "hostname");
   }

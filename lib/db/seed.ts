@@ -87,6 +87,9 @@ export async function seedAssociation(db: Db, seed: SeedAssociation, now = new D
     }
     await seedIntakeSettings(tx, associationId, seed);
     await ensureDefaultSurvey(tx, associationId, now);
+    // The platform's demo tenants get Plus from the platform; a row already there (changed on
+    // the billing page or by hand) is left as it is.
+    await tx.subscription.upsert({ where: { associationId }, create: { associationId, plan: "PLUS", source: "GRANTED" }, update: {} });
     return association;
   });
 }

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import type { Locale } from "../i18n/routing";
 import { enqueueEmail } from "../notify/outbox";
 import { pageUrl, tenantUrl } from "../tenancy/urls";
+import { assertMemberRoom } from "../billing/limits";
 import { hashPassword, passwordSchema, verifyPassword } from "../auth/password";
 import { assertNotLimited } from "../auth/rate-limit";
 import { hashToken, isTokenShaped, newToken } from "../auth/tokens";
@@ -34,6 +35,7 @@ export async function createInvitation(db: DbClient, request: InvitationRequest)
     select: { userId: true },
   });
   if (member) throw new AppError("ALREADY_MEMBER", "email");
+  await assertMemberRoom(db, request.associationId, request.email, now);
   // A new invitation replaces any open one for the same address.
   await db.invitation.updateMany({
     where: { associationId: request.associationId, email: request.email, acceptedAt: null, revokedAt: null },

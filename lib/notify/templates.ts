@@ -16,6 +16,9 @@ export const TEMPLATES = [
   "requestOverdue",
   "complaintReply",
   "surveyInvitation",
+  "billingPaymentFailed",
+  "billingOverLimit",
+  "billingDowngraded",
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 

@@ -1,5 +1,6 @@
 import { siteTenant, type ActionContext, type Outcome } from "../auth/access";
 import { consume } from "../auth/rate-limit";
+import { noteRequestUsage } from "../billing/limits";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
 import { formatDualDate } from "../i18n/dates";
@@ -117,6 +118,9 @@ export async function submitRequest(db: DbClient, tenant: IntakeTenant, input: I
       createdAt: now,
     },
   });
+
+  // Over the plan's monthly requests the admins hear about it; the request is accepted all the same.
+  await noteRequestUsage(db, associationId, now);
 
   const locale = options.locale;
   const values = {

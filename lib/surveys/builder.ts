@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ActionContext, Outcome } from "../auth/access";
+import { assertSurveyRoom } from "../billing/limits";
 import { localizedTextSchema } from "../policy/schema";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
@@ -164,6 +165,7 @@ export async function setSurveySetting(ctx: ActionContext, input: z.output<typeo
  * managers publish it. */
 export async function createSurveyDraft(ctx: ActionContext, input: z.output<typeof createSurveySchema>): Promise<Outcome> {
   const associationId = associationOf(ctx);
+  await assertSurveyRoom(ctx.db, associationId);
   const draft: SurveyContent = { ...structuredClone(DEFAULT_SURVEY), title: { ar: input.titleAr, ...(input.titleEn ? { en: input.titleEn } : {}) } };
   const survey = await ctx.db.survey.create({
     data: { associationId, titleAr: input.titleAr, titleEn: input.titleEn ?? null, draft, anonymous: true, postService: false, currentVersion: null },

@@ -4,7 +4,8 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { stateFilePath, type ServerState } from "./server-state";
+import { startFakeStripe, type FakeStripe } from "../helpers/fake-stripe";
+import { E2E_STRIPE_ENV, stateFilePath, type ServerState } from "./server-state";
 
 // Builds the app (unless E2E_SKIP_BUILD=1), sets up a fresh database and starts `next start`.
 
@@ -70,7 +71,10 @@ export default async function globalSetup() {
 
   const pgliteDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(os.tmpdir(), "ailaqa-e2e-pglite-"));
   const port = await freePort();
-  const env = appEnv({ PORT: String(port), ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}) });
+  // Stripe's API is a local stand-in (the browser tests never leave the machine); globalTeardown closes it.
+  const stripe = await startFakeStripe();
+  (globalThis as { fakeStripe?: FakeStripe }).fakeStripe = stripe;
+  const env = appEnv({ PORT: String(port), ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}), ...E2E_STRIPE_ENV, STRIPE_API_PORT: String(stripe.port) });
 
   try {
     run("npm", ["run", "db:setup"], env);
@@ -92,7 +96,7 @@ export default async function globalSetup() {
   let exited: string | null = null;
   child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
 
-  const state: ServerState = { port, pid: child.pid!, pgliteDir, logFile };
+  const state: ServerState = { port, pid: child.pid!, pgliteDir, logFile, stripePort: stripe.port };
   const stateFile = path.join(os.tmpdir(), `ailaqa-e2e-${process.pid}.json`);
   writeFileSync(stateFile, JSON.stringify(state));
   process.env.E2E_STATE_FILE = stateFile;
@@ -111,6 +115,7 @@ export default async function globalSetup() {
       }
       if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
       rmSync(stateFile, { force: true });
+      await stripe.close();
       const tail = readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
       throw new Error(`[e2e] next start on port ${port} ${exited ? `stopped (${exited})` : "did not become healthy in 90 s"}:\n${tail}`);
     }

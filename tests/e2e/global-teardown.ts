@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
+import type { FakeStripe } from "../helpers/fake-stripe";
 import { readServerState, stateFilePath } from "./server-state";
 
 function alive(pid: number): boolean {
@@ -31,4 +32,5 @@ export default async function globalTeardown() {
   }
   if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
   rmSync(file, { force: true });
+  await (globalThis as { fakeStripe?: FakeStripe }).fakeStripe?.close();
 }
