@@ -5,15 +5,17 @@ import type { Plan } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
 import { formatDualDate } from "../i18n/dates";
 import type { Locale } from "../i18n/routing";
-import { enqueueEmail } from "../notify/outbox";
-import { membersWithRole } from "../policy/repository";
-import { pageUrl, tenantUrl } from "../tenancy/urls";
+import { emailAdmins } from "./limits";
 import { GRACE_DAYS, planOfPrice } from "./plans";
 import { verifyWebhook } from "./stripe";
 
 // Stripe's webhook: the only way a paid plan starts, changes or ends. Each event is applied once
 // (its id is the StripeEvent primary key, inserted first in the same transaction) and only when it
-// is newer than the last event applied to the association's row (Stripe delivers out of order).
+// is newer than the last event of its own kind (Stripe delivers out of order): a subscription
+// event than the last subscription event applied (stripeEventAt), an invoice event than the last
+// invoice event recorded. The kinds are not compared with each other: an invoice.paid or a
+// checkout.session.completed created a second after customer.subscription.created but delivered
+// before it must not make the subscription, and so the plan, look stale.
 // A forged or stale signature is a 400; a well-signed event Stripe sends in a shape we do not
 // read is recorded and ignored (a 200, so Stripe stops retrying); a real failure is a 500, so
 // Stripe retries it later.
@@ -30,7 +32,9 @@ const ENDED = ["canceled", "unpaid", "incomplete_expired", "paused"];
 // Only the fields read here, validated: Stripe's types say what should arrive, not what did.
 const id = z.string().min(1).max(255);
 const metadata = z.record(z.string(), z.string()).nullish();
-const customer = z.union([id, z.object({ id })]).nullish().transform((c) => (typeof c === "string" ? c : (c?.id ?? null)));
+/** An id, or the object it names when expanded. */
+const ref = z.union([id, z.object({ id })]).nullish().transform((r) => (typeof r === "string" ? r : (r?.id ?? null)));
+const customer = ref;
 
 const subscriptionSchema = z.object({
   id,
@@ -44,7 +48,7 @@ const subscriptionSchema = z.object({
 const invoiceSchema = z.object({
   customer,
   parent: z
-    .object({ subscription_details: z.object({ metadata, subscription: z.union([id, z.object({ id })]).nullish() }).nullish() })
+    .object({ subscription_details: z.object({ metadata, subscription: ref }).nullish() })
     .nullish(),
 });
 
@@ -53,8 +57,7 @@ const checkoutSchema = z.object({
   customer,
   client_reference_id: z.string().nullish(),
   metadata,
-  subscription: z.union([id, z.object({ id })]).nullish().transform((s) => (typeof s === "string" ? s : (s?.id ?? null))),
-  line_items: z.object({ data: z.array(z.object({ price: z.object({ id }).nullish() })) }).nullish(),
+  subscription: ref,
 });
 
 const associationIdSchema = z.uuid();
@@ -68,6 +71,7 @@ const HANDLED = [
   "invoice.payment_failed",
 ] as const;
 type Handled = (typeof HANDLED)[number];
+const INVOICE_EVENTS: Handled[] = ["invoice.paid", "invoice.payment_failed"];
 
 /** The change an event asks of the association's Subscription row, given that row. */
 type Change = {
@@ -95,7 +99,6 @@ export async function handleStripeWebhook(
   payload: string,
   signature: string | null,
   env: NodeJS.ProcessEnv = process.env,
-  now: Date = new Date(),
 ): Promise<WebhookResult> {
   let event;
   try {
@@ -127,13 +130,18 @@ export async function handleStripeWebhook(
       where: { associationId },
       select: { plan: true, stripeSubscriptionId: true, graceEndsAt: true, stripeEventAt: true },
     });
-    if (row.stripeEventAt && created < row.stripeEventAt) return { status: 200, body: { applied: false, outOfOrder: true } };
-    const change = parsed.change(row, now);
+    const outOfOrder =
+      parsed.kind === "subscription"
+        ? !!row.stripeEventAt && created < row.stripeEventAt
+        : parsed.kind === "invoice" &&
+          (await tx.stripeEvent.count({ where: { associationId, type: { in: INVOICE_EVENTS }, createdAt: { gt: created } } })) > 0;
+    if (outOfOrder) return { status: 200, body: { applied: false, outOfOrder: true } };
+    const change = parsed.change(row, created);
     if (!change) return { status: 200, body: { ignored: true } };
 
     const after = await tx.subscription.update({
       where: { associationId },
-      data: { ...change.data, source: "STRIPE", stripeEventAt: created },
+      data: { ...change.data, source: "STRIPE", ...(parsed.kind === "subscription" ? { stripeEventAt: created } : {}) },
       select: { plan: true, graceEndsAt: true },
     });
     const audit = change.audit ?? (after.plan !== row.plan ? "billing.plan_changed" : undefined);
@@ -147,12 +155,20 @@ export async function handleStripeWebhook(
         after: { plan: after.plan, ...(audit === "billing.payment_failed" ? { graceEndsAt: after.graceEndsAt?.toISOString() } : {}) },
       });
     }
-    if (change.emailAdmins && after.graceEndsAt) await emailAdmins(tx, associationId, after.graceEndsAt);
+    if (change.emailAdmins && after.graceEndsAt) {
+      await emailAdmins(tx, associationId, "billingPaymentFailed", { graceEnds: formatDualDate(after.graceEndsAt, LOCALE) });
+    }
     return { status: 200, body: { applied: true } };
   });
 }
 
-type Parsed = { associationId: string | null; customerId: string | null; change: (row: Row, now: Date) => Change | null };
+/** kind: which events this one is ordered against; the checkout's customer and subscription ids never change, so it is not. */
+type Parsed = {
+  kind: "subscription" | "invoice" | "checkout";
+  associationId: string | null;
+  customerId: string | null;
+  change: (row: Row, created: Date) => Change | null;
+};
 
 /** What a handled event says, or null for another type or an unexpected shape. */
 function read(type: string, object: unknown, env: NodeJS.ProcessEnv): Parsed | null {
@@ -162,19 +178,12 @@ function read(type: string, object: unknown, env: NodeJS.ProcessEnv): Parsed | n
       const session = checkoutSchema.safeParse(object);
       if (!session.success || session.data.mode !== "subscription") return null;
       const s = session.data;
-      const price = s.line_items?.data[0]?.price?.id ?? null;
-      const plan = price ? planOfPrice(price, env) : null;
       return {
+        kind: "checkout",
         associationId: s.metadata?.associationId ?? s.client_reference_id ?? null,
         customerId: s.customer,
-        // The plan itself usually comes with customer.subscription.created (the session rarely carries its lines).
-        change: () => ({
-          data: {
-            stripeCustomerId: s.customer,
-            stripeSubscriptionId: s.subscription,
-            ...(plan && price ? { plan: plan.plan, interval: plan.interval, stripePriceId: price, status: "active" } : {}),
-          },
-        }),
+        // The plan comes with customer.subscription.created: an event never carries the session's line items.
+        change: () => ({ data: { stripeCustomerId: s.customer, stripeSubscriptionId: s.subscription } }),
       };
     }
     case "customer.subscription.created":
@@ -186,6 +195,7 @@ function read(type: string, object: unknown, env: NodeJS.ProcessEnv): Parsed | n
       const item = sub.items.data[0];
       const status = type === "customer.subscription.deleted" ? "canceled" : sub.status;
       return {
+        kind: "subscription",
         associationId: sub.metadata?.associationId ?? null,
         customerId: sub.customer,
         change: (row) => {
@@ -218,12 +228,14 @@ function read(type: string, object: unknown, env: NodeJS.ProcessEnv): Parsed | n
       const details = parsed.data.parent?.subscription_details;
       const failed = type === "invoice.payment_failed";
       return {
+        kind: "invoice",
         associationId: details?.metadata?.associationId ?? null,
         customerId: parsed.data.customer,
-        change: (row, now) =>
+        // The grace runs from the failure itself, not from a delivery Stripe may have retried for days.
+        change: (row, failedAt) =>
           failed
             ? {
-                data: { paymentFailedAt: now, graceEndsAt: row.graceEndsAt ?? new Date(now.getTime() + GRACE_DAYS * DAY_MS) },
+                data: { paymentFailedAt: failedAt, graceEndsAt: row.graceEndsAt ?? new Date(failedAt.getTime() + GRACE_DAYS * DAY_MS) },
                 audit: "billing.payment_failed",
                 // The e-mail says until when the paid plan holds: on Free (say, a first payment that never went through) there is none.
                 emailAdmins: row.plan !== "FREE",
@@ -234,28 +246,16 @@ function read(type: string, object: unknown, env: NodeJS.ProcessEnv): Parsed | n
   }
 }
 
-/** The association named by the event's metadata if it exists, else the one holding the Stripe customer. */
+/** The association named by the event's metadata if it exists, else the one holding the Stripe customer.
+ * Metadata naming one association with another's customer is ignored: applied, it would hand that
+ * customer (its invoices, its portal) to the first. */
 async function findAssociation(db: DbClient, fromMetadata: string | null, customerId: string | null): Promise<string | null> {
-  if (fromMetadata) {
-    const valid = associationIdSchema.safeParse(fromMetadata);
-    if (!valid.success) return null;
-    const found = await db.association.findUnique({ where: { id: valid.data }, select: { id: true } });
-    return found?.id ?? null;
-  }
-  if (!customerId) return null;
-  const sub = await db.subscription.findFirst({ where: { stripeCustomerId: customerId }, select: { associationId: true } });
-  return sub?.associationId ?? null;
-}
-
-/** Tells the association's admins, in Arabic, that a payment failed and until when the plan holds. */
-async function emailAdmins(db: DbClient, associationId: string, graceEndsAt: Date) {
-  const association = await db.association.findUniqueOrThrow({ where: { id: associationId }, select: { slug: true, nameAr: true } });
-  const values = {
-    association: association.nameAr,
-    graceEnds: formatDualDate(graceEndsAt, LOCALE),
-    link: pageUrl(tenantUrl(association.slug, LOCALE), "/admin/billing"),
-  };
-  for (const admin of await membersWithRole(db, associationId, ["ADMIN"])) {
-    await enqueueEmail(db, { associationId, to: admin.user.email, template: "billingPaymentFailed", locale: LOCALE, values });
-  }
+  const holder = customerId
+    ? (await db.subscription.findFirst({ where: { stripeCustomerId: customerId }, select: { associationId: true } }))?.associationId ?? null
+    : null;
+  if (!fromMetadata) return holder;
+  const valid = associationIdSchema.safeParse(fromMetadata);
+  if (!valid.success || (holder && holder !== valid.data)) return null;
+  const found = await db.association.findUnique({ where: { id: valid.data }, select: { id: true } });
+  return found?.id ?? null;
 }

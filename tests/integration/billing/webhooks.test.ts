@@ -51,7 +51,7 @@ function payloadOf(e: Event) {
 function deliver(e: Event, options: { secret?: string; timestamp?: number } = {}) {
   const payload = payloadOf(e);
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, timestamp: options.timestamp });
-  return handleStripeWebhook(db.prisma, payload, signature, ENV, NOW);
+  return handleStripeWebhook(db.prisma, payload, signature, ENV);
 }
 
 const subscription = (o: { id?: string; customer?: string; price: string; status?: string; associationId?: string | null; periodEnd?: number; cancel?: boolean }) => ({
@@ -79,7 +79,7 @@ describe(`Stripe webhook (${engineName()})`, () => {
     const before = await eventCount();
     const forged = await deliver(event("customer.subscription.created", subscription({ price: "price_plus_m" })), { secret: "whsec_attacker" });
     expect(forged).toEqual({ status: 400, body: { error: "billing.webhook.invalidSignature" } });
-    const missing = await handleStripeWebhook(db.prisma, payloadOf(event("invoice.paid", invoice("cus_qader"))), null, ENV, NOW);
+    const missing = await handleStripeWebhook(db.prisma, payloadOf(event("invoice.paid", invoice("cus_qader"))), null, ENV);
     expect(missing.status).toBe(400);
     expect(await eventCount()).toBe(before);
     expect(await row(qaderId)).toBeNull();
@@ -138,11 +138,13 @@ describe(`Stripe webhook (${engineName()})`, () => {
     expect(await db.prisma.stripeEvent.findUnique({ where: { id: late.id } })).not.toBeNull();
   });
 
-  test("a failed payment starts the grace period once and e-mails the admins in Arabic; a paid invoice clears it", async () => {
+  test("a failed payment starts the grace period once, from the failure, and e-mails the admins in Arabic; a paid invoice clears it", async () => {
+    // Delivered an hour late (Stripe retries deliveries for days): the grace still runs from the failure.
     const failed = await deliver(event("invoice.payment_failed", invoice("cus_qader"), T0 + 300));
     expect(failed.body).toEqual({ applied: true });
-    const graceEndsAt = new Date(NOW.getTime() + 7 * 86_400_000);
-    expect(await row(qaderId)).toMatchObject({ plan: "PLUS", paymentFailedAt: NOW, graceEndsAt });
+    const failedAt = new Date((T0 + 300) * 1000);
+    const graceEndsAt = new Date(failedAt.getTime() + 7 * 86_400_000);
+    expect(await row(qaderId)).toMatchObject({ plan: "PLUS", paymentFailedAt: failedAt, graceEndsAt });
     const mail = await db.prisma.outboxMessage.findMany({ where: { template: "billingPaymentFailed" } });
     expect(mail.map((m) => m.recipient)).toEqual([demoEmail("qader", "ADMIN")]);
     expect(mail[0]).toMatchObject({ associationId: qaderId, channel: "EMAIL" });
@@ -151,7 +153,7 @@ describe(`Stripe webhook (${engineName()})`, () => {
     expect(await audits("billing.payment_failed", qaderId)).toHaveLength(1);
 
     // A second failure (Stripe retries) does not extend the grace period.
-    await handleStripeWebhook(db.prisma, ...signed(event("invoice.payment_failed", invoice("cus_qader"), T0 + 400)), ENV, new Date(NOW.getTime() + 3 * 86_400_000));
+    await deliver(event("invoice.payment_failed", invoice("cus_qader"), T0 + 400));
     expect((await row(qaderId))?.graceEndsAt).toEqual(graceEndsAt);
 
     expect((await deliver(event("invoice.paid", invoice("cus_qader", qaderId), T0 + 500))).body).toEqual({ applied: true });
@@ -187,6 +189,10 @@ describe(`Stripe webhook (${engineName()})`, () => {
     const alhilahBefore = await row(alhilahId);
     await deliver(event("customer.subscription.updated", subscription({ price: "price_plus_y" }), T0 + 900));
     await deliver(event("invoice.payment_failed", invoice("cus_qader"), T0 + 901));
+    // Qader's association id with Al-Hilah's customer: ignored, or Qader's portal would open Al-Hilah's customer.
+    const crossed = event("customer.subscription.updated", subscription({ id: "sub_alhilah", customer: "cus_alhilah", price: "price_plus_y" }), T0 + 902);
+    expect(await deliver(crossed)).toEqual({ status: 200, body: { ignored: true } });
+    expect((await row(qaderId))?.stripeCustomerId).toBe("cus_qader");
     expect(await row(qaderId)).toMatchObject({ plan: "PLUS" });
     expect(await row(alhilahId)).toEqual(alhilahBefore);
     expect(await db.prisma.outboxMessage.count({ where: { template: "billingPaymentFailed", associationId: alhilahId } })).toBe(0);
@@ -213,6 +219,21 @@ describe(`Stripe webhook (${engineName()})`, () => {
     warn.mockRestore();
   });
 
+  test("out of order across kinds: a checkout or an invoice delivered before an older subscription event does not make it stale", async () => {
+    // Stripe creates the subscription first, then bills it and completes the checkout; it may deliver them the other way round.
+    const session = { id: "cs_2", object: "checkout.session", mode: "subscription", customer: "cus_qader", subscription: "sub_qader2", metadata: { associationId: qaderId } };
+    expect((await deliver(event("checkout.session.completed", session, T0 + 3002))).body).toEqual({ applied: true });
+    expect((await deliver(event("invoice.paid", invoice("cus_qader", qaderId), T0 + 3001))).body).toEqual({ applied: true });
+    expect((await deliver(event("customer.subscription.created", subscription({ id: "sub_qader2", price: "price_std_m" }), T0 + 3000))).body).toEqual({ applied: true });
+    expect(await row(qaderId)).toMatchObject({ plan: "STANDARD", stripeSubscriptionId: "sub_qader2", paymentFailedAt: null, stripeEventAt: new Date((T0 + 3000) * 1000) });
+  });
+
+  test("out of order among invoices: a failure older than a paid invoice starts no grace", async () => {
+    expect((await deliver(event("invoice.paid", invoice("cus_qader", qaderId), T0 + 3101))).body).toEqual({ applied: true });
+    expect((await deliver(event("invoice.payment_failed", invoice("cus_qader", qaderId), T0 + 3100))).body).toEqual({ applied: false, outOfOrder: true });
+    expect(await row(qaderId)).toMatchObject({ plan: "STANDARD", paymentFailedAt: null, graceEndsAt: null });
+  });
+
   if (engineName() === "postgres") {
     test("the same event delivered twice at once is applied once", async () => {
       const e = event("invoice.payment_failed", invoice("cus_alhilah", alhilahId), T0 + 2000);
@@ -223,8 +244,3 @@ describe(`Stripe webhook (${engineName()})`, () => {
     });
   }
 });
-
-function signed(e: Event): [string, string] {
-  const payload = payloadOf(e);
-  return [payload, stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET })];
-}
