@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { SCALE } from "@/lib/surveys/schema";
 import { Face } from "./Face";
 
@@ -23,16 +24,7 @@ export function RatingInput({ name, value, onChange, style }: WidgetProps<string
         // Stars fill up to the choice; a face lights up alone.
         const lit = style === "STARS" ? level <= chosen : level === chosen;
         return (
-          <label key={point} className="relative cursor-pointer">
-            <input
-              type="radio"
-              name={name}
-              value={point}
-              checked={value === point}
-              onChange={() => onChange(point)}
-              className="peer sr-only"
-            />
-            <span className="sr-only">{t("ratingOption", { value: level, meaning: t(`scale.${point}`) })}</span>
+          <ScalePoint key={point} name={name} point={point} checked={value === point} onChange={onChange} label={t("ratingOption", { value: level, meaning: t(`scale.${point}`) })}>
             <span
               aria-hidden="true"
               className={`flex size-12 items-center justify-center rounded-full ${focusRing} ${
@@ -41,7 +33,7 @@ export function RatingInput({ name, value, onChange, style }: WidgetProps<string
             >
               {style === "STARS" ? "★" : <Face level={level} active={lit} />}
             </span>
-          </label>
+          </ScalePoint>
         );
       })}
     </div>
@@ -56,18 +48,14 @@ export function NpsInput({ name, value, onChange }: WidgetProps<string>) {
     <div className="flex flex-col gap-2">
       <div className="grid grid-cols-6 gap-2 sm:grid-cols-11">
         {range(min, max).map((point) => (
-          <label key={point} className="relative cursor-pointer">
-            <input
-              type="radio"
-              name={name}
-              value={point}
-              checked={value === point}
-              onChange={() => onChange(point)}
-              className="peer sr-only"
-            />
-            <span className="sr-only">
-              {ends[point] ? t("npsEnd", { value: point, meaning: ends[point] }) : t("npsOption", { value: point })}
-            </span>
+          <ScalePoint
+            key={point}
+            name={name}
+            point={point}
+            checked={value === point}
+            onChange={onChange}
+            label={ends[point] ? t("npsEnd", { value: point, meaning: ends[point] }) : t("npsOption", { value: point })}
+          >
             <span
               aria-hidden="true"
               className={`flex h-11 items-center justify-center rounded-md border text-base font-semibold tabular-nums ${focusRing} ${
@@ -76,7 +64,7 @@ export function NpsInput({ name, value, onChange }: WidgetProps<string>) {
             >
               {point}
             </span>
-          </label>
+          </ScalePoint>
         ))}
       </div>
       <div aria-hidden="true" className="flex justify-between gap-4 text-xs text-stone-600">
@@ -84,5 +72,17 @@ export function NpsInput({ name, value, onChange }: WidgetProps<string>) {
         <span>{max} = {ends[max]}</span>
       </div>
     </div>
+  );
+}
+
+/** One point of a scale: a native radio (visually hidden, still focusable and reached with the
+ * arrow keys), named for screen readers, drawn by its children. */
+function ScalePoint({ name, point, checked, onChange, label, children }: { name: string; point: string; checked: boolean; onChange: (value: string) => void; label: string; children: ReactNode }) {
+  return (
+    <label className="relative cursor-pointer">
+      <input type="radio" name={name} value={point} checked={checked} onChange={() => onChange(point)} className="peer sr-only" />
+      <span className="sr-only">{label}</span>
+      {children}
+    </label>
   );
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/i18n/dates";
 import { asLocale } from "@/lib/i18n/routing";
 import { pageTitle } from "@/lib/i18n/metadata";
+import { DateRangeFields } from "@/components/forms/DateRangeFields";
 
 export const generateMetadata = pageTitle("audit.title");
 
@@ -40,14 +41,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("audit.from")}
-          <input type="date" name="from" defaultValue={filter.from} className="rounded-md border border-stone-300 px-2 py-1" />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("audit.to")}
-          <input type="date" name="to" defaultValue={filter.to} className="rounded-md border border-stone-300 px-2 py-1" />
-        </label>
+        <DateRangeFields from={filter.from} to={filter.to} labels={{ from: t("audit.from"), to: t("audit.to") }} />
         <button type="submit" className="rounded-md bg-[var(--brand)] px-4 py-1.5 text-sm font-semibold text-white">{t("audit.filter")}</button>
         <a href={`/api/admin/audit?${query}`} className="text-sm underline" download>{t("audit.exportCsv")}</a>
       </form>

@@ -10,6 +10,7 @@ import { asLocale } from "@/lib/i18n/routing";
 import { CHANNEL_LABELS, type ChannelKey } from "@/lib/policy/catalog";
 import { periodBounds, requestsReport, resolvePeriod } from "@/lib/reports/requests";
 import { round1 } from "@/lib/reports/stats";
+import { DateRangeFields } from "@/components/forms/DateRangeFields";
 
 export const generateMetadata = pageTitle("reports.title");
 
@@ -57,14 +58,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1 text-stone-700">{t("intro")}</p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
-        <label className="flex flex-col gap-1 text-sm">
-          {t("from")}
-          <input type="date" name="from" defaultValue={period.from} className="rounded-md border border-stone-300 px-2 py-1" />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("to")}
-          <input type="date" name="to" defaultValue={period.to} className="rounded-md border border-stone-300 px-2 py-1" />
-        </label>
+        <DateRangeFields from={period.from} to={period.to} labels={{ from: t("from"), to: t("to") }} />
         <button type="submit" className="rounded-md bg-[var(--brand)] px-4 py-1.5 text-sm font-semibold text-white">{t("apply")}</button>
         <a href={csv} className="text-sm underline" download>{t("exportCsv")}</a>
         <p className="basis-full text-xs text-stone-600">{t("defaultPeriod")}</p>

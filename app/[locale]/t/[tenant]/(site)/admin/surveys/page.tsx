@@ -15,6 +15,7 @@ import { asLocale } from "@/lib/i18n/routing";
 import { CHANNEL_LABELS, type ChannelKey } from "@/lib/policy/catalog";
 import { COMMENTS_SHOWN, dashboardFilters, surveyDashboard, type GroupFigures, type QuestionFigures } from "@/lib/surveys/dashboard";
 import { MIN_GROUP } from "@/lib/surveys/stats";
+import { DateRangeFields } from "@/components/forms/DateRangeFields";
 
 export const generateMetadata = pageTitle("surveys.dashboard.title");
 
@@ -73,14 +74,7 @@ export default async function SurveyDashboardPage({ params, searchParams }: Prop
       <p className="mt-1 text-stone-700">{t("intro")}</p>
 
       <form method="get" className="mt-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:flex sm:flex-wrap">
-        <label className="flex min-w-0 flex-col gap-1 text-sm">
-          {t("from")}
-          <input type="date" name="from" defaultValue={period.from} className="rounded-md border border-stone-300 px-2 py-1" />
-        </label>
-        <label className="flex min-w-0 flex-col gap-1 text-sm">
-          {t("to")}
-          <input type="date" name="to" defaultValue={period.to} className="rounded-md border border-stone-300 px-2 py-1" />
-        </label>
+        <DateRangeFields from={period.from} to={period.to} labels={{ from: t("from"), to: t("to") }} />
         {d.surveys.length > 1 && (
           <div className="col-span-2 sm:min-w-64">
             <SelectField name="survey" label={t("survey")} state={{}} defaultValue={d.survey?.id}>
