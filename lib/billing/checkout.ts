@@ -55,11 +55,10 @@ function billingUrl(ctx: ActionContext, query = ""): string {
   return pageUrl(tenantUrl(tenant.slug, ctx.locale), `/admin/billing${query}`);
 }
 
-/** The association's Stripe customer: the one on its Subscription row, or a new one stored there. */
-async function customerOf(ctx: ActionContext, stripe: Stripe): Promise<string> {
+/** The association's Stripe customer: the one already on its Subscription row, or a new one stored there. */
+async function customerOf(ctx: ActionContext, stripe: Stripe, known: string | null): Promise<string> {
   const tenant = ctx.member!.tenant;
-  const row = await ctx.db.subscription.findUnique({ where: { associationId: tenant.id } });
-  if (row?.stripeCustomerId) return row.stripeCustomerId;
+  if (known) return known;
   // The idempotency key makes a retry after a rolled-back transaction get the same customer back.
   const customer = await callStripe("customers.create", () =>
     stripe.customers.create(
@@ -81,9 +80,9 @@ export async function startCheckout(ctx: ActionContext, input: z.output<typeof c
   const price = priceId(input.plan, input.interval, env);
   if (!price) throw new AppError("BILLING_NOT_CONFIGURED");
   const tenant = ctx.member!.tenant;
-  const current = await ctx.db.subscription.findUnique({ where: { associationId: tenant.id }, select: { stripeSubscriptionId: true, status: true } });
+  const current = await ctx.db.subscription.findUnique({ where: { associationId: tenant.id }, select: { stripeCustomerId: true, stripeSubscriptionId: true, status: true } });
   if (hasLiveSubscription(current)) throw new AppError("BILLING_ALREADY_SUBSCRIBED");
-  const customer = await customerOf(ctx, stripe);
+  const customer = await customerOf(ctx, stripe, current?.stripeCustomerId ?? null);
   const session = await callStripe("checkout.sessions.create", () =>
     stripe.checkout.sessions.create({
       mode: "subscription",

@@ -19,6 +19,8 @@ const tenantSelect = {
   instagramHandle: true,
   primaryColor: true,
   status: true,
+  /** Whether the home page shows "the policy in practice": read on every home page view. */
+  publicFigures: true,
   updatedAt: true,
 } as const;
 

@@ -39,8 +39,8 @@ export default async function PolicyHome({ params }: Props) {
   const tenant = await getTenant(key);
   if (!tenant) notFound(); // the layout answers 404 too; pages render alongside it
   const policy = await getCurrentPolicy(tenant.id);
-  // Only when the association turned them on (null otherwise), and only under a policy in force.
-  const figures = policy ? await publicFigures(await getDb(), tenant.id) : null;
+  // Only when the association turned them on, and only under a policy in force.
+  const figures = policy && tenant.publicFigures ? await publicFigures(await getDb(), tenant.id) : null;
   const t = await getTranslations("policy");
   const ti = await getTranslations("intake.home");
   return (

@@ -32,8 +32,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const tp = await getTranslations("billing.plans");
   const db = await getDb();
   const now = new Date();
-  const { plan, source, subscription } = await planOf(db, member.tenant.id, now);
-  const usage = await usageOf(db, member.tenant.id, now);
+  const [{ plan, source, subscription }, usage] = await Promise.all([planOf(db, member.tenant.id, now), usageOf(db, member.tenant.id, now)]);
   const stripe = stripeClient();
   const configured = checkoutConfigured();
   const customerId = subscription?.stripeCustomerId ?? null;
