@@ -10,7 +10,8 @@ import { billingNumber } from "./format";
 import { StripeButton } from "./StripeButton";
 
 export type PlanCardsProps = {
-  current: Plan;
+  /** The association's plan; null on the platform's public pricing page. */
+  current: Plan | null;
   /** Stripe keys and price ids present: the upgrade buttons work. */
   configured: boolean;
   /** A live Stripe subscription: plan changes go through the Customer Portal, not a second checkout. */
@@ -67,7 +68,7 @@ export function PlanCards({ current, configured, subscribed }: PlanCardsProps) {
               <div className="mt-4">
                 {plan !== "FREE" && !isCurrent && configured && !subscribed && (
                   <StripeButton action={startCheckoutAction} fields={{ plan, interval }} label={t("upgradeTo", { plan: t(`${plan}.name`) })}>
-                    {PLANS.indexOf(plan) > PLANS.indexOf(current) ? tPage("upgrade") : t("choose")}
+                    {PLANS.indexOf(plan) > (current ? PLANS.indexOf(current) : -1) ? tPage("upgrade") : t("choose")}
                   </StripeButton>
                 )}
                 {plan !== "FREE" && !isCurrent && configured && subscribed && (

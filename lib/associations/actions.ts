@@ -3,17 +3,17 @@
 import { contactsSchema, updateContacts } from "./contacts";
 import { guardedAction } from "../auth/guard";
 import { consume } from "../auth/rate-limit";
-import { invalidateTenant } from "../tenancy/lookup";
+import { associationChanged, changesPublicPages } from "../tenancy/public-cache";
 import { pageUrl, rootDomain, tenantUrl } from "../tenancy/urls";
 import type { ActionContext } from "../auth/access";
 import { addDomain, associationSchema, createAssociation, domainSchema, setAssociationStatus, statusSchema, type AssociationInput } from "./service";
 
-/** Creates the association and describes it for the guard: audit event, cache invalidation. */
+/** Creates the association and describes it for the guard: audit event, expiry of cached pages. */
 async function create(ctx: ActionContext, input: AssociationInput, action: string) {
   const created = await createAssociation(ctx.db, input, { invitedById: ctx.user?.id ?? null, locale: ctx.locale });
   const { id, slug } = created.association;
   const outcome = {
-    afterCommit: () => invalidateTenant({ id, keys: [slug] }),
+    afterCommit: () => associationChanged({ id, keys: [slug] }),
     audit: {
       associationId: id,
       action,
@@ -41,7 +41,7 @@ export const setStatusAction = guardedAction({ operator: true }, statusSchema, a
   const { before, after } = await setAssociationStatus(ctx.db, input);
   return {
     notice: "console.statusChanged",
-    afterCommit: () => invalidateTenant({ id: input.associationId }),
+    afterCommit: () => associationChanged({ id: input.associationId }),
     audit: { associationId: input.associationId, action: "association.status_changed", target: { type: "Association", id: input.associationId }, before: { status: before.status }, after },
   };
 });
@@ -50,9 +50,9 @@ export const addDomainAction = guardedAction({ operator: true }, domainSchema, a
   const domain = await addDomain(ctx.db, input, rootDomain());
   return {
     notice: "console.domainAdded",
-    afterCommit: () => invalidateTenant({ id: input.associationId, keys: [domain.hostname] }),
+    afterCommit: () => associationChanged({ id: input.associationId, keys: [domain.hostname] }),
     audit: { associationId: input.associationId, action: "association.domain_added", target: { type: "AssociationDomain", id: domain.id }, after: { hostname: domain.hostname } },
   };
 });
 
-export const updateContactsAction = guardedAction({ permission: "policy.edit" }, contactsSchema, updateContacts);
+export const updateContactsAction = guardedAction({ permission: "policy.edit" }, contactsSchema, changesPublicPages(updateContacts));

@@ -1,7 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import type { ActionContext, Outcome } from "../auth/access";
-import { invalidateTenant } from "../tenancy/lookup";
 
 // The association's contact details, shown at the foot of its policy. They live on the
 // association, not in the policy content: changing a phone number needs no board vote.
@@ -37,6 +36,5 @@ export async function updateContacts(ctx: ActionContext, input: z.output<typeof 
   return {
     audit: { action: "association.contacts_changed", target: { type: "Association", id }, before, after: input },
     notice: "policy.notices.contactsSaved",
-    afterCommit: () => invalidateTenant({ id }),
   };
 }

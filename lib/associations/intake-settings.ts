@@ -8,7 +8,6 @@ import { gregorianOf } from "../policy/meeting-date";
 import { saudiHolidays } from "../requests/defaults";
 import { isoDay, riyadhDay } from "../requests/due-date";
 import { latestPrivacyNotice } from "../requests/settings";
-import { invalidateTenant } from "../tenancy/lookup";
 
 // What an association's admin configures for its intake form (issue 5): the support types
 // applicants choose from, whether the service is health-related (a separate health-data
@@ -184,8 +183,6 @@ export async function setPublicFigures(ctx: ActionContext, input: z.output<typeo
   return {
     audit: { action: "intake.public_figures_changed", target: { type: "Association", id: associationId }, before, after: { publicFigures: input.publicFigures } },
     notice: "figures.settings.saved",
-    // The home page reads the switch from the cached tenant.
-    afterCommit: () => invalidateTenant({ id: associationId }),
   };
 }
 

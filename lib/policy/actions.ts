@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { guardedAction, guardedCall } from "../auth/guard";
+import { changesPublicPages } from "../tenancy/public-cache";
 import {
   attest,
   castVote,
@@ -23,7 +24,7 @@ export const startDraftAction = guardedAction({ permission: "policy.edit" }, z.o
 export const saveDraftAction = guardedCall({ permission: "policy.edit" }, saveDraftSchema, saveDraft);
 export const submitDraftAction = guardedAction({ permission: "policy.submit" }, versionIdSchema, submitDraft);
 export const withdrawAction = guardedAction({ permission: "policy.submit" }, versionIdSchema, withdrawSubmission);
-export const publishAction = guardedAction({ permission: "policy.submit" }, versionIdSchema, publishVersion);
+export const publishAction = guardedAction({ permission: "policy.submit" }, versionIdSchema, changesPublicPages(publishVersion));
 export const setQuorumAction = guardedAction({ permission: "policy.edit" }, quorumSchema, setQuorum);
 export const voteAction = guardedAction({ permission: "policy.vote" }, voteSchema, castVote);
 export const recordDecisionAction = guardedAction({ permission: "policy.vote" }, decisionSchema, recordDecision);

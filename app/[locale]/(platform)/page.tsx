@@ -76,6 +76,9 @@ export default async function PlatformHome({ params }: { params: Promise<{ local
       </main>
       <footer className="flex flex-wrap justify-center gap-x-6 gap-y-2 border-t border-stone-200 py-6 text-center text-sm text-stone-600">
         <span>{t("footer")}</span>
+        <Link href="/pricing" className="underline">
+          {t("pricing.link")}
+        </Link>
         <Link href="/sign-in" className="underline">
           {ta("staffSignIn")}
         </Link>

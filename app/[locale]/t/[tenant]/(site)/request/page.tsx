@@ -7,7 +7,9 @@ import { asLocale } from "@/lib/i18n/routing";
 import { intakeFormData } from "@/lib/requests/settings";
 import { getTenant } from "@/lib/tenancy/current";
 
-export const dynamic = "force-dynamic";
+// Served from the page cache until the association changes (lib/tenancy/public-cache.ts).
+export const revalidate = 60;
+export const generateStaticParams = () => [];
 
 type Props = { params: Promise<{ tenant: string; locale: string }> };
 

@@ -4,6 +4,10 @@ import { TrackForm } from "@/components/tracking/TrackForm";
 import { asLocale } from "@/lib/i18n/routing";
 import { pageTitle } from "@/lib/i18n/metadata";
 
+// Served from the page cache until the association changes (lib/tenancy/public-cache.ts).
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+
 export const generateMetadata = pageTitle("track.title");
 
 export default async function TrackPage({ params }: { params: Promise<{ locale: string }> }) {

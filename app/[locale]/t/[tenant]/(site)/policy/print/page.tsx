@@ -9,7 +9,9 @@ import { getCurrentPolicy } from "@/lib/policy/current";
 import { getTenant } from "@/lib/tenancy/current";
 import { pageUrl, tenantUrl } from "@/lib/tenancy/urls";
 
-export const dynamic = "force-dynamic";
+// Served from the page cache until the association changes (lib/tenancy/public-cache.ts).
+export const revalidate = 60;
+export const generateStaticParams = () => [];
 export const generateMetadata = pageTitle("policy.printTitle");
 
 type Props = { params: Promise<{ tenant: string; locale: string }> };

@@ -8,7 +8,9 @@ import { asLocale } from "@/lib/i18n/routing";
 import { getPublishedVersion } from "@/lib/policy/service";
 import { getTenant } from "@/lib/tenancy/current";
 
-export const dynamic = "force-dynamic";
+// Served from the page cache until the association changes (lib/tenancy/public-cache.ts).
+export const revalidate = 60;
+export const generateStaticParams = () => [];
 export const generateMetadata = pageTitle("history.title");
 
 type Props = { params: Promise<{ tenant: string; locale: string; number: string }> };
