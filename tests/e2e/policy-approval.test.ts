@@ -429,12 +429,17 @@ describe.each(LOCALES)("%s: a policy change approved by the board", (locale) => 
     expect({ overflow, violations }).toEqual({ overflow: [], violations: [] });
   });
 
-  test("the admin publishes; the public page shows the new deadline, the new channel and the approval block", async () => {
+  test("the admin publishes; the public page shows the new deadline, the new channel and the approval block at once", async () => {
+    // The public home is served from the page cache: visited now, it holds version 1.
+    const visitor = await openBrowser(MOBILE);
+    expect((await open(visitor, homeUrl(slug, locale)))?.status()).toBe(200);
+    await expect(visitor.locator("article > header").innerText()).resolves.toContain(fmt(t.policy.version, { number: 1 }));
+    expect((await open(visitor, homeUrl(slug, locale)))?.headers()["x-nextjs-cache"]).toBe("HIT");
+
     await open(admin, url("/admin/policy"));
     await press(admin, t.policyAdmin.publish, admin.getByText(fmt(t.policyAdmin.noDraft), { exact: true }));
     await expect(admin.locator('section[aria-labelledby="current"]').innerText()).resolves.toContain(prefix(t.policyAdmin.publishedVersion, { number: 2 }));
 
-    const visitor = await openBrowser(MOBILE);
     expect((await open(visitor, homeUrl(slug, locale)))?.status()).toBe(200);
     expect(await htmlLangDir(visitor)).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
     await expect(visitor.locator("article > header").innerText()).resolves.toContain(fmt(t.policy.version, { number: 2 }));
