@@ -36,7 +36,7 @@ const ADMIN_URL = process.env.BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/
 const HOST = `alhilah.localhost:${PORT}`;
 
 /** The n-th valid national ID (1 + 8 digits + check digit) and mobile number. */
-export function applicant(n: number) {
+function applicant(n: number) {
   const body = `1${String(n).padStart(8, "0")}`;
   return { idNumber: withCheckDigit(body), phone: `05${String(n).padStart(8, "0")}` };
 }
