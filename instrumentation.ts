@@ -8,7 +8,7 @@ export async function register() {
     startOutboxWorker();
   }
   if (process.env.JOBS !== "off") {
-    const [{ startJobs }, { getDb }] = await Promise.all([import("./lib/jobs/runner"), import("./lib/db")]);
-    startJobs(getDb).catch((error) => console.error("[jobs] could not start:", error instanceof Error ? error.message : error));
+    const [{ startJobs }, { getDb }, { loggable }] = await Promise.all([import("./lib/jobs/runner"), import("./lib/db"), import("./lib/errors")]);
+    startJobs(getDb).catch((error) => console.error("[jobs] could not start:", loggable(error)));
   }
 }

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "./lib/security/headers";
 import { siteForHost } from "./lib/tenancy/host";
+import { isCachedPublicPath } from "./lib/tenancy/public-paths";
 import { rootDomain } from "./lib/tenancy/urls";
 
 // Every request's host names a site: the platform (root domain) or one association.
@@ -10,15 +12,29 @@ import { rootDomain } from "./lib/tenancy/urls";
 // no such page exists; on the platform it is refused: a 404, never another tenant's page.
 
 /** Headers only this proxy may set; a client sending them is ignored. */
-export const INTERNAL_HEADERS = ["x-tenant-key", "x-next-intl-locale", "x-request-path", "x-middleware-subrequest"];
+export const INTERNAL_HEADERS = ["x-tenant-key", "x-next-intl-locale", "x-request-path", "x-middleware-subrequest", "content-security-policy"];
 
 const INVALID_TENANT = "-"; // never a valid key: resolves to "association not found"
 
 export function proxy(request: NextRequest) {
+  const site = siteForHost(request.headers.get("host"), rootDomain());
+  // Pages rendered for this request get a nonce; pages served from a cache cannot (lib/security/headers.ts).
+  const nonce = isCachedPage(site.kind, request.nextUrl.pathname) ? null : newNonce();
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  return secured(route(request, site, csp, nonce), csp);
+}
+
+function secured(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+function route(request: NextRequest, site: ReturnType<typeof siteForHost>, csp: string, nonce: string | null) {
   const headers = new Headers(request.headers);
   for (const name of INTERNAL_HEADERS) headers.delete(name);
-
-  const site = siteForHost(request.headers.get("host"), rootDomain());
+  // Next.js takes the nonce for its scripts from the request's policy.
+  if (nonce) headers.set("content-security-policy", csp);
   const tenantKey = site.kind === "tenant" ? site.key : site.kind === "invalid" ? INVALID_TENANT : null;
   const { pathname, search } = request.nextUrl;
   // Pages, server actions and route handlers all learn their tenant from this header, and
@@ -47,6 +63,16 @@ export function proxy(request: NextRequest) {
   // next-intl reads the request's locale from this header, as its own middleware would set it.
   headers.set("x-next-intl-locale", locale);
   return NextResponse.rewrite(url, { request: { headers } });
+}
+
+/** The platform's pages prerendered at build time (`○` in `next build`'s list). */
+const STATIC_PLATFORM = /^(\/en)?\/pricing$/;
+const isStaticPlatformPath = (pathname: string) => STATIC_PLATFORM.test(pathname);
+
+/** Pages served from the page cache: an association's cached public pages, the platform's static ones. */
+function isCachedPage(kind: string, pathname: string): boolean {
+  if (kind === "tenant") return isCachedPublicPath(pathname);
+  return kind === "platform" && isStaticPlatformPath(pathname);
 }
 
 /** The path under the locale segment. On the platform, /t/… would reach a tenant's tree: refuse it. */

@@ -79,3 +79,18 @@ export class AppError extends Error {
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** What a log line may say about an unexpected error: its kind, its code and the first line of
+ * its message with digit runs, e-mail addresses and quoted values masked. Database errors can
+ * quote the query's arguments (names, national ids, phone numbers), which must not reach logs. */
+export function loggable(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const firstLine = error.message.split("\n").find((line) => line.trim()) ?? "";
+  const masked = firstLine
+    .replace(/[^\s@]+@[^\s@]+/g, "[email]")
+    .replace(/(["'])[^"']*\1/g, "[value]")
+    .replace(/[0-9\u0660-\u0669\u06F0-\u06F9]{4,}/g, "[digits]")
+    .slice(0, 200);
+  return `${error.name}${typeof code === "string" ? ` ${code}` : ""}: ${masked}`;
+}

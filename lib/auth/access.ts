@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db";
 import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
-import { AppError, isAppError } from "../errors";
+import { AppError, isAppError, loggable } from "../errors";
 import type { Locale } from "../i18n/routing";
 import type { Tenant } from "../tenancy/repository";
 import { echoValues, fieldErrorsOf, type FormState } from "./form";
@@ -118,7 +118,7 @@ export async function runAction<S extends z.ZodType>(
       if (error.fieldErrors) return { state: { fieldErrors: error.fieldErrors, values } };
       return { state: error.field ? { fieldErrors: { [error.field]: key }, values } : { error: key, values } };
     }
-    console.error("[action] failed:", error instanceof Error ? error.message : error);
+    console.error("[action] failed:", loggable(error));
     return { state: { error: "errors.UNEXPECTED", values } };
   }
 }

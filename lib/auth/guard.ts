@@ -6,7 +6,7 @@ import { cache } from "react";
 import type { z } from "zod";
 import { getDb } from "../db";
 import type { DbClient } from "../db/types";
-import { isAppError } from "../errors";
+import { isAppError, loggable } from "../errors";
 import { asLocale } from "../i18n/routing";
 import { memberOf, resolveAccess, runAction, type Member, type Scope, type Service } from "./access";
 import { formToObject, type FormState } from "./form";
@@ -94,7 +94,7 @@ export function guardedRoute(
       return await handler({ db, member: access.member, request });
     } catch (error) {
       if (isAppError(error)) return Response.json({ error: error.key }, { status: error.status });
-      console.error("[route] failed:", error instanceof Error ? error.message : error);
+      console.error("[route] failed:", loggable(error));
       return Response.json({ error: "errors.UNEXPECTED" }, { status: 500 });
     }
   };

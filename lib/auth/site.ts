@@ -10,8 +10,14 @@ export type RequestSite = { kind: "platform" } | { kind: "tenant"; tenant: Tenan
 
 type HeaderBag = { get(name: string): string | null };
 
-export function clientIp(bag: HeaderBag): string {
-  const forwarded = bag.get("x-forwarded-for")?.split(",")[0]?.trim();
+/** The visitor's address, for rate limits and the audit log. Each proxy in front of us appends
+ * the address it saw to X-Forwarded-For (Next.js itself adds the socket's when the header is
+ * missing), so the trustworthy entry is the one TRUSTED_PROXY_HOPS (default 1) from the right;
+ * entries to its left were written by the client. */
+export function clientIp(bag: HeaderBag, env: Record<string, string | undefined> = process.env): string {
+  const hops = Math.max(1, Math.floor(Number(env.TRUSTED_PROXY_HOPS ?? 1)) || 1);
+  const entries = (bag.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = entries.length > 0 ? entries[Math.max(0, entries.length - hops)] : null;
   return (forwarded || bag.get("x-real-ip") || "unknown").slice(0, 64);
 }
 

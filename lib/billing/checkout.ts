@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { ActionContext, Outcome } from "../auth/access";
-import { AppError } from "../errors";
+import { AppError, loggable } from "../errors";
 import type { Locale } from "../i18n/routing";
 import { pageUrl, tenantUrl } from "../tenancy/urls";
 import { INTERVALS, priceId, type PaidPlan } from "./plans";
@@ -45,7 +45,7 @@ async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    console.error(`[billing] ${what} failed:`, error instanceof Error ? error.message : error);
+    console.error(`[billing] ${what} failed:`, loggable(error));
     throw new AppError("BILLING_UNAVAILABLE");
   }
 }
@@ -141,7 +141,7 @@ export async function listInvoices(stripe: Stripe, customerId: string, limit = 1
       url: invoice.hosted_invoice_url ?? null,
     }));
   } catch (error) {
-    console.error("[billing] invoices.list failed:", error instanceof Error ? error.message : error);
+    console.error("[billing] invoices.list failed:", loggable(error));
     return null;
   }
 }

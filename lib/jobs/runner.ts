@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { loggable } from "../errors";
 import { runBillingGrace } from "./billing-grace";
 import { runDigest } from "./digest";
 import { runEscalation } from "./escalate";
@@ -18,7 +19,7 @@ const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
 
 type Log = (message: string) => void;
 const log: Log = (message) => console.log(`[jobs] ${message}`);
-const logError = (what: string, error: unknown) => console.error(`[jobs] ${what} failed:`, error instanceof Error ? error.message : error);
+const logError = (what: string, error: unknown) => console.error(`[jobs] ${what} failed:`, loggable(error));
 
 /** Never inside jest (tests call the jobs directly) nor when switched off with JOBS=off. */
 export const jobsEnabled = (env: Record<string, string | undefined> = process.env) => env.JOBS !== "off" && !env.JEST_WORKER_ID;

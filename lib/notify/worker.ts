@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { loggable } from "../errors";
 import { deliverDue } from "./deliver";
 import { transportsFromEnv } from "./transports";
 
@@ -18,7 +19,7 @@ export function startOutboxWorker() {
     try {
       await deliverDue(await getDb(), transports);
     } catch (error) {
-      console.error("[outbox] delivery round failed:", error instanceof Error ? error.message : error);
+      console.error("[outbox] delivery round failed:", loggable(error));
     } finally {
       running = false;
     }

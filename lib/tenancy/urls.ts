@@ -15,8 +15,11 @@ export function siteHost(subdomain: string | null, env: Env = process.env): stri
   return `${subdomain ? `${subdomain}.${root}` : root}${port ? `:${port}` : ""}`;
 }
 
+/** How visitors reach us: http on localhost, https elsewhere, unless PUBLIC_PROTOCOL says. */
+export const publicProtocol = (env: Env = process.env) => env.PUBLIC_PROTOCOL ?? (rootDomain(env) === "localhost" ? "http" : "https");
+
 function siteUrl(subdomain: string | null, locale: Locale, env: Env): string {
-  const protocol = env.PUBLIC_PROTOCOL ?? (rootDomain(env) === "localhost" ? "http" : "https");
+  const protocol = publicProtocol(env);
   return `${protocol}://${siteHost(subdomain, env)}${locale === "en" ? "/en" : "/"}`;
 }
 
