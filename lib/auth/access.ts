@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db";
 import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, isAppError, loggable } from "../errors";
 import type { Locale } from "../i18n/routing";
 import type { Tenant } from "../tenancy/repository";
@@ -117,6 +118,10 @@ export async function runAction<S extends z.ZodType>(
       const key = error.key;
       if (error.fieldErrors) return { state: { fieldErrors: error.fieldErrors, values } };
       return { state: error.field ? { fieldErrors: { [error.field]: key }, values } : { error: key, values } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.warn("[action] database unavailable:", loggable(error));
+      return { state: { error: "errors.UNAVAILABLE", values } };
     }
     console.error("[action] failed:", loggable(error));
     return { state: { error: "errors.UNEXPECTED", values } };

@@ -6,6 +6,7 @@ import { cache } from "react";
 import type { z } from "zod";
 import { getDb } from "../db";
 import type { DbClient } from "../db/types";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/unavailable";
 import { isAppError, loggable } from "../errors";
 import { asLocale } from "../i18n/routing";
 import { memberOf, resolveAccess, runAction, type Member, type Scope, type Service } from "./access";
@@ -94,6 +95,9 @@ export function guardedRoute(
       return await handler({ db, member: access.member, request });
     } catch (error) {
       if (isAppError(error)) return Response.json({ error: error.key }, { status: error.status });
+      if (isDatabaseUnavailable(error)) {
+        return Response.json({ error: "errors.UNAVAILABLE" }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+      }
       console.error("[route] failed:", loggable(error));
       return Response.json({ error: "errors.UNEXPECTED" }, { status: 500 });
     }

@@ -18,14 +18,13 @@
 // 5. Embedded start: `npm run serve` on a new PGlite directory (migrate + seed) and again on the
 //    same directory, timed from the command to the first 200 of a tenant home page.
 import autocannon from "autocannon";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { gzipSync } from "node:zlib";
-import { withCheckDigit } from "../../lib/requests/identity";
+import { applicant, multipart, readForm, request, run, waitFor } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -34,64 +33,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const POST_CONNECTIONS = Number(process.env.BENCH_POST_CONNECTIONS ?? 20);
 const ADMIN_URL = process.env.BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const HOST = `alhilah.localhost:${PORT}`;
-
-/** The n-th valid national ID (1 + 8 digits + check digit) and mobile number. */
-function applicant(n: number) {
-  const body = `1${String(n).padStart(8, "0")}`;
-  return { idNumber: withCheckDigit(body), phone: `05${String(n).padStart(8, "0")}` };
-}
-
-/** Node's fetch drops a Host header, and the host names the association: plain http instead. */
-function request(pathname: string, host: string, options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {}) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: options.port ?? PORT, path: pathname, method: options.method ?? "GET", headers: { ...options.headers, host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
-    });
-    req.on("error", reject);
-    req.end(options.body);
-  });
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
-/** Polls `pathname` on `host` until it answers 200; returns the milliseconds waited. */
-async function waitFor(pathname: string, host: string, port = PORT): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < 2400; i++) {
-    try {
-      if ((await request(pathname, host, { port })).status === 200) return performance.now() - started;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`${host}${pathname} did not answer 200`);
-}
-
-/** The form's hidden fields ($ACTION_*) and its support type and channel options. */
-async function readForm() {
-  const response = await request("/request", HOST);
-  const html = response.body;
-  const hidden = [...html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [
-    name,
-    (value ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&"),
-  ]);
-  const option = (name: string) => html.match(new RegExp(`<select[^>]*name="${name}"[\\s\\S]*?<option[^>]*value="([^"]+)"`))?.[1];
-  const supportType = option("supportTypeKey");
-  const channel = option("channelKey");
-  const actionId = hidden.find(([name]) => name === "$ACTION_1:0")?.[1].match(/"id":"([0-9a-f]+)"/)?.[1];
-  if (hidden.length === 0 || !supportType || !channel || !actionId) throw new Error(`could not read the intake form (HTTP ${response.status}): ${html.slice(0, 300)}`);
-  return { hidden: hidden as [string, string][], supportType, channel, actionId };
-}
-
-function multipart(fields: [string, string][], boundary: string) {
-  return fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
-}
 
 type Load = { requestsPerSecond: number; p50: number; p99: number; max: number; requests: number; non2xx: number; errors: number };
 
@@ -102,11 +43,11 @@ function load(result: autocannon.Result): Load {
 
 /** The gzipped size of every script the page's HTML loads (not the legacy noModule one). */
 async function firstLoadJs(pathname: string, host: string) {
-  const html = (await request(pathname, host)).body;
+  const html = (await request(pathname, host, { port: PORT })).body;
   const sources = [...new Set([...html.matchAll(/<script src="([^"]+)"(?![^>]*noModule)/g)].map(([, src]) => src))];
   const sizes = new Map<string, { raw: number; gzip: number }>();
   for (const src of sources) {
-    const file = await request(src, host);
+    const file = await request(src, host, { port: PORT });
     if (file.status !== 200) throw new Error(`${src}: HTTP ${file.status}`);
     sizes.set(src, { raw: Buffer.byteLength(file.body), gzip: gzipSync(file.body).length });
   }
@@ -124,10 +65,10 @@ const PAGES = [
 
 async function measureGet(page: (typeof PAGES)[number]) {
   for (let i = 0; i < 20; i++) {
-    const response = await request(page.path, page.host);
+    const response = await request(page.path, page.host, { port: PORT });
     if (response.status !== 200) throw new Error(`${page.host}${page.path}: HTTP ${response.status}`);
   }
-  const cache = (await request(page.path, page.host)).headers["x-nextjs-cache"] ?? "none";
+  const cache = (await request(page.path, page.host, { port: PORT })).headers["x-nextjs-cache"] ?? "none";
   const result = await autocannon({ url: `http://127.0.0.1:${PORT}${page.path}`, connections: CONNECTIONS, duration: SECONDS, headers: { host: page.host } });
   return { ...page, cache, ...load(result) };
 }
@@ -174,7 +115,7 @@ async function measureIntake(db: Client, form: Awaited<ReturnType<typeof readFor
   let ip = 0;
   // Warm up: compile paths and fill the connection pool.
   for (let i = 0; i < 20; i++) {
-    const response = await request("/request", HOST, { method: "POST", headers: headers(++ip), body: body() });
+    const response = await request("/request", HOST, { method: "POST", headers: headers(++ip), body: body(), port: PORT });
     const ref = reference(response.body);
     if (response.status !== 200 || !ref) throw new Error(`warm-up submission (${mode}) failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);
     shown.push(ref);
@@ -251,7 +192,7 @@ async function main() {
     if (process.env.BENCH_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
     run("npm", ["run", "db:setup"], env);
     server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(PORT)], { cwd: ROOT, env, stdio: "ignore", detached: true });
-    await waitFor("/api/health", `localhost:${PORT}`);
+    await waitFor("/api/health", `localhost:${PORT}`, PORT);
     await db.connect();
 
     const weight = await firstLoadJs("/request", HOST);
@@ -273,7 +214,7 @@ async function main() {
       );
     }
 
-    const form = await readForm();
+    const form = await readForm(HOST, PORT);
     const intake = [];
     for (const mode of ["javascript", "html"] as const) {
       const figures = await measureIntake(db, form, mode);

@@ -17,5 +17,9 @@ export default async function globalSetup() {
   process.env.SECURITY_DB_NAME = name;
   // The tests send each request from its own address (X-Forwarded-For), as distinct visitors.
   process.env.TRUSTED_PROXY_HOPS = "1";
+  // No background work: the outbox worker and the jobs would change associations' rows while the
+  // matrix proves that requests leave them untouched.
+  process.env.OUTBOX_WORKER = "off";
+  process.env.JOBS = "off";
   await e2eSetup();
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +9,6 @@ export async function GET() {
     await (await getDb()).$queryRaw`SELECT 1`;
     return Response.json({ status: "ok" });
   } catch {
-    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Retry-After": "5" } });
+    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
   }
 }

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Text } from "@/components/ui/Text";
 import { getDb } from "@/lib/db";
@@ -11,9 +12,12 @@ import { SurveyForm, type SurveyPrivacy } from "./SurveyForm";
 
 // The respondent's page, for an invitation link or a survey's public link: the association, the
 // survey's title and intro, and the form; or, when the link cannot be answered, a plain message
-// saying why (sent as a normal page, never an error page).
+// saying why. A link that names no survey of this association (unknown, another association's,
+// or closed) answers 404, with ./SurveyNotFound as its page; a used or expired invitation is
+// this association's own and gets its message.
 
-const CLOSED = ["SURVEY_LINK_INVALID", "SURVEY_LINK_USED", "SURVEY_LINK_EXPIRED", "SURVEY_UNAVAILABLE"] as const;
+const CLOSED = ["SURVEY_LINK_USED", "SURVEY_LINK_EXPIRED"] as const;
+const NOT_HERE = ["SURVEY_LINK_INVALID", "SURVEY_UNAVAILABLE"];
 type Closed = (typeof CLOSED)[number];
 
 type Props = { tenant: Tenant; locale: Locale; by: { token: string } | { surveyId: string } };
@@ -24,6 +28,7 @@ export async function RespondentPage({ tenant, locale, by }: Props) {
   try {
     target = await openSurvey(await getDb(), tenant.id, by);
   } catch (error) {
+    if (isAppError(error) && NOT_HERE.includes(error.code)) notFound();
     if (isAppError(error) && (CLOSED as readonly string[]).includes(error.code)) return <SurveyClosed code={error.code as Closed} />;
     throw error;
   }
@@ -48,7 +53,7 @@ export async function RespondentPage({ tenant, locale, by }: Props) {
   );
 }
 
-async function SurveyClosed({ code }: { code: Closed }) {
+export async function SurveyClosed({ code }: { code: Closed | "SURVEY_UNAVAILABLE" }) {
   const t = await getTranslations();
   return (
     <main id="main" className="mx-auto w-full max-w-md px-4 py-12 text-center">
