@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db";
 import type { Role } from "../db/generated/enums";
 import type { DbClient } from "../db/types";
-import { isDatabaseUnavailable } from "../db/unavailable";
+import { admitted, isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, isAppError, loggable } from "../errors";
 import type { Locale } from "../i18n/routing";
 import type { Tenant } from "../tenancy/repository";
@@ -96,7 +96,7 @@ export async function runAction<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { state: { fieldErrors: fieldErrorsOf(parsed.error), values } };
   try {
-    const outcome = await db.$transaction(async (tx) => {
+    const outcome = await admitted(() => db.$transaction(async (tx) => {
       const result = await service({ ...access, ...request, db: tx }, parsed.data);
       for (const detail of [result.audit].flat()) {
         await recordAudit(tx, {
@@ -110,7 +110,8 @@ export async function runAction<S extends z.ZodType>(
         });
       }
       return result;
-    });
+    }));
+    if (!outcome) throw new AppError("UNAVAILABLE");
     return { state: { ok: true, notice: outcome.notice, data: outcome.data }, outcome };
   } catch (error) {
     if (isAppError(error)) {

@@ -162,6 +162,9 @@ async function main() {
     console.log(`  "busy, send again" answers (errors.UNAVAILABLE): ${busy.length}; 503 with Retry-After: ${with503.filter((a) => a.retryAfter).length} of ${with503.length}`);
     console.log(`  any other answer: ${others.length}${others.length ? ` (${[...new Set(others.map((a) => `${a.status} ${a.other}`))].slice(0, 5).join(" | ")})` : ""}`);
     console.log(`  after the restart (+5 s): ${after.length} answers, ${recovered === false ? "none" : `${(recovered * 100).toFixed(1)} % succeeded`}; /api/health ${health.status}`);
+    // Successes per 5 s window (by when the submission was sent): the load before, during and after the restart.
+    const windows = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) => answers.filter((a) => a.reference && a.at >= i * 5000 && a.at < (i + 1) * 5000).length);
+    console.log(`  succeeded per 5 s window: ${windows.join(" ")} (restart at ${(restartAt / 1000).toFixed(0)} s)`);
     const ok = lost.length === 0 && duplicated === 0 && others.length === 0 && recovered !== false && recovered > 0.95 && health.status === 200;
     console.log(ok ? "\nOK" : "\nFAILED");
     process.exitCode = ok ? 0 : 1;
