@@ -72,12 +72,11 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
             })}
           </ul>
         )}
-        <details className="mt-4" open={entries.length === 0}>
-          <summary className="cursor-pointer text-sm font-medium underline">{t("log.add")}</summary>
-          <div className="mt-3">
-            <LogRequestForm today={isoDay(riyadhDay(now))} />
-          </div>
-        </details>
+        {/* Always open: after logging, the page refreshes and the form shows its notice. */}
+        <h3 className="mt-6 font-semibold">{t("log.add")}</h3>
+        <div className="mt-2">
+          <LogRequestForm today={isoDay(riyadhDay(now))} />
+        </div>
       </section>
 
       <section aria-labelledby="retention" className={card}>

@@ -179,6 +179,12 @@ export default async function SubjectPage({ params }: Props) {
         </section>
       )}
 
+      {entry.status !== "OPEN" && entry.closedAt && (
+        // After erasure or closing the page refreshes: this is what the admin then sees.
+        <p role="status" data-testid="entry-closed" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t("log.closedOn", { status: t(`status.${entry.status}`), date: formatDualDate(entry.closedAt, locale) })}
+        </p>
+      )}
       {entry.status === "OPEN" && (
         <div className="grid gap-4 lg:grid-cols-2">
           <section className={card} aria-labelledby="erase">
