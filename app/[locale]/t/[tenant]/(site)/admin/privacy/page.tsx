@@ -38,7 +38,13 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
               const left = daysLeft(entry.dueOn, now);
               const open = entry.status === "OPEN";
               const tone = !open ? "border-stone-200" : left < 0 ? "border-red-300 bg-red-50" : left <= 7 ? "border-amber-300 bg-amber-50" : "border-stone-200";
-              const subject = [entry.subjectName, entry.subjectIdNumber, entry.subjectPhone && formatSaudiMobile(entry.subjectPhone), entry.subjectReference].filter(Boolean);
+              // Numbers read left to right inside the Arabic line; the name follows its own script.
+              const subject = [
+                entry.subjectName && <bdi key="name">{entry.subjectName}</bdi>,
+                ...[entry.subjectIdNumber, entry.subjectPhone && formatSaudiMobile(entry.subjectPhone), entry.subjectReference].map(
+                  (value, i) => value && <span key={i} dir="ltr">{value}</span>,
+                ),
+              ].filter(Boolean);
               return (
                 <li key={entry.id} className={`rounded-md border p-3 text-sm ${tone}`} data-testid="data-request">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -56,9 +62,7 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
                   </div>
                   <p className="mt-1 min-w-0 break-words">
                     <span className="text-stone-600">{t("log.subject")}: </span>
-                    {subject.map((part, i) => (
-                      <bdi key={i} className="me-2">{part}</bdi>
-                    ))}
+                    <span className="inline-flex flex-wrap gap-x-3">{subject}</span>
                   </p>
                   <p className="mt-1 text-stone-700">
                     {t("log.received", { date: formatDualDate(entry.receivedOn, locale) })} · {t("log.due", { date: formatDualDate(entry.dueOn, locale) })}

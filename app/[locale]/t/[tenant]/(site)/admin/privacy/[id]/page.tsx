@@ -59,7 +59,7 @@ export default async function SubjectPage({ params }: Props) {
           <span className="ms-2 rounded bg-stone-100 px-2 py-0.5 text-xs font-normal">{t(`status.${entry.status}`)}</span>
         </h2>
         <dl className="mt-3 space-y-2 text-sm">
-          {entry.subjectName && <Row label={t("log.subjectName")}><bdi>{entry.subjectName}</bdi></Row>}
+          {entry.subjectName && <Row label={tr("detail.name")}><bdi>{entry.subjectName}</bdi></Row>}
           {entry.subjectIdNumber && <Row label={t("log.idNumber")}><span dir="ltr">{entry.subjectIdNumber}</span></Row>}
           {entry.subjectPhone && <Row label={t("log.mobile")}><span dir="ltr">{formatSaudiMobile(entry.subjectPhone)}</span></Row>}
           {entry.subjectReference && <Row label={t("log.reference")}><span dir="ltr">{entry.subjectReference}</span></Row>}
