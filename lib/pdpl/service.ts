@@ -84,9 +84,19 @@ export async function eraseSubject(ctx: ActionContext, input: EraseInput): Promi
   const now = new Date();
   const requests = await anonymiseRequests(ctx.db, associationId, found.ids, now);
   const complaints = await anonymiseComplaints(ctx.db, associationId, complaintIds, now);
+  // The log keeps proof that the request was answered, not the person: their name, ID and mobile
+  // go too, and a request number (now pointing at anonymised rows) stays as the reference.
   await ctx.db.dataSubjectRequest.update({
     where: { associationId_id: { associationId, id: entry.id } },
-    data: { status: "DONE", closedAt: now, handledById: ctx.user?.id ?? null },
+    data: {
+      status: "DONE",
+      closedAt: now,
+      handledById: ctx.user?.id ?? null,
+      subjectName: null,
+      subjectIdNumber: null,
+      subjectPhone: null,
+      subjectReference: entry.subjectReference ?? found.references[0] ?? null,
+    },
   });
   return {
     audit: {
