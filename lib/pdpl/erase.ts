@@ -37,6 +37,8 @@ export async function anonymiseRequests(db: DbClient, associationId: string, req
   await db.committeeVote.updateMany({ where: { ...byRequest, reason: { not: null } }, data: { reason: ERASED } });
   await db.trackingCode.deleteMany({ where: byRequest });
   await db.surveyResponseLink.deleteMany({ where: byRequest });
+  // An unused survey link could otherwise tie a new answer to the anonymised request.
+  await db.surveyInvitation.updateMany({ where: { ...byRequest, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   await eraseMessages(db, associationId, rows.flatMap((r) => [r.phone, r.email]), now);
   return ids.length;
 }
