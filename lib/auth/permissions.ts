@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "billing.manage",
   "audit.view",
   "outbox.view",
+  "privacy.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "billing.manage",
     "audit.view",
     "outbox.view",
+    "privacy.manage",
   ],
   OFFICER: [...EVERY_MEMBER, "requests.view", "requests.handle", "complaints.manage", "reports.view", "surveys.view", "surveys.manage"],
   RESEARCHER: [...EVERY_MEMBER, "requests.view", "requests.research"],

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { loggable } from "../errors";
+import { runRetention } from "../pdpl/retention";
 import { runBillingGrace } from "./billing-grace";
 import { runDigest } from "./digest";
 import { runEscalation } from "./escalate";
@@ -9,11 +10,12 @@ import { riyadhDate } from "./shared";
 // "pgboss"): cron in Riyadh time, one worker per queue, safe with several servers. On the
 // embedded database (one process) a one-minute timer does the same; both are restart-safe
 // because what already ran is in the database (JobRun for the digest, escalatedAt per request,
-// the plan itself for the end of a billing grace).
+// the plan itself for the end of a billing grace, JobRun and anonymisedAt for PDPL retention).
 
-export const QUEUES = { digest: "requests-digest", escalate: "requests-escalate", grace: "billing-grace" } as const;
+export const QUEUES = { digest: "requests-digest", escalate: "requests-escalate", grace: "billing-grace", retention: "pdpl-retention" } as const;
 const DIGEST_HOUR = 7; // 07:00 Riyadh
 const GRACE_HOUR = 3; // 03:00 Riyadh, before the working day
+const RETENTION_HOUR = 2; // 02:00 Riyadh, a quiet hour
 const ESCALATE_EVERY_MIN = 15;
 const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
 
@@ -32,8 +34,8 @@ export async function startJobs(getDb: () => Promise<Db>) {
   state.__ailaqaJobs = url ? await startPgBoss(url, getDb) : startInProcess(getDb);
 }
 
-/** pg-boss on PostgreSQL: the digest daily at 07:00, the billing grace at 03:00 and escalation
- * every 15 minutes, Riyadh time. */
+/** pg-boss on PostgreSQL: the digest daily at 07:00, the billing grace at 03:00, PDPL retention
+ * at 02:00 and escalation every 15 minutes, Riyadh time. */
 export async function startPgBoss(connectionString: string, getDb: () => Promise<Db>) {
   const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ connectionString, schema: "pgboss" });
@@ -43,6 +45,7 @@ export async function startPgBoss(connectionString: string, getDb: () => Promise
     { name: QUEUES.digest, cron: `0 ${DIGEST_HOUR} * * *`, run: async () => runDigest(await getDb()) },
     { name: QUEUES.escalate, cron: `*/${ESCALATE_EVERY_MIN} * * * *`, run: async () => runEscalation(await getDb()) },
     { name: QUEUES.grace, cron: `0 ${GRACE_HOUR} * * *`, run: async () => runBillingGrace(await getDb()) },
+    { name: QUEUES.retention, cron: `0 ${RETENTION_HOUR} * * *`, run: async () => runRetention(await getDb()) },
   ];
   for (const { name, cron, run } of jobs) {
     await boss.createQueue(name);
@@ -55,11 +58,11 @@ export async function startPgBoss(connectionString: string, getDb: () => Promise
 
 /** What the in-process runner remembers between minutes: when it last escalated, and the Riyadh
  * days whose digest and billing grace are done (sent now, or found already claimed after a restart). */
-export type TickState = { lastEscalation: number | null; digestDay: string | null; graceDay?: string | null };
+export type TickState = { lastEscalation: number | null; digestDay: string | null; graceDay?: string | null; retentionDay?: string | null };
 
 /** What the in-process runner does at one minute: exported so its decisions can be tested. Most
- * minutes touch no database: escalation waits 15 minutes, the digest 07:00 and the billing grace
- * 03:00, each then the next day. */
+ * minutes touch no database: escalation waits 15 minutes, the digest 07:00, the billing grace
+ * 03:00 and PDPL retention 02:00, each then the next day. */
 export async function tick(db: Db, now: Date, memory: TickState): Promise<{ escalated: boolean; digest: boolean }> {
   let escalated = false;
   if (memory.lastEscalation === null || now.getTime() - memory.lastEscalation >= ESCALATE_EVERY_MIN * 60_000) {
@@ -79,12 +82,17 @@ export async function tick(db: Db, now: Date, memory: TickState): Promise<{ esca
     await runBillingGrace(db, now);
     memory.graceDay = today;
   }
+  // Retention claims its day in JobRun: after a restart it finds the day done and does nothing.
+  if (riyadhHour >= RETENTION_HOUR && memory.retentionDay !== today) {
+    await runRetention(db, now);
+    memory.retentionDay = today;
+  }
   return { escalated, digest };
 }
 
 /** The embedded database's runner: a timer each minute that never keeps the process alive. */
 export function startInProcess(getDb: () => Promise<Db>) {
-  const memory: TickState = { lastEscalation: null, digestDay: null, graceDay: null };
+  const memory: TickState = { lastEscalation: null, digestDay: null, graceDay: null, retentionDay: null };
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;

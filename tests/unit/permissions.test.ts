@@ -22,6 +22,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "billing.manage",
     "audit.view",
     "outbox.view",
+    "privacy.manage",
   ],
   OFFICER: ["console.view", "policy.view", "members.view", "requests.view", "requests.handle", "complaints.manage", "reports.view", "surveys.view", "surveys.manage"],
   RESEARCHER: ["console.view", "policy.view", "members.view", "requests.view", "requests.research"],

@@ -159,13 +159,14 @@ onPostgres("pg-boss on the test database", () => {
     }
   }, 30_000);
 
-  it("the app's scheduler creates the three Riyadh-time schedules and its worker runs a sent job", async () => {
+  it("the app's scheduler creates the four Riyadh-time schedules and its worker runs a sent job", async () => {
     if (db.target.kind !== "postgres") throw new Error("expected PostgreSQL");
     const running = await startPgBoss(db.target.url, async () => db.prisma);
     try {
       const schedules = await running.boss.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron, s.options?.tz]).sort()).toEqual([
         [QUEUES.grace, "0 3 * * *", "Asia/Riyadh"],
+        [QUEUES.retention, "0 2 * * *", "Asia/Riyadh"],
         [QUEUES.digest, "0 7 * * *", "Asia/Riyadh"],
         [QUEUES.escalate, "*/15 * * * *", "Asia/Riyadh"],
       ]);

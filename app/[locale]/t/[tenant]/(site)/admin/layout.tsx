@@ -19,6 +19,7 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/board", key: "board", permission: "policy.vote" },
   { href: "/admin/members", key: "members", permission: "members.view" },
   { href: "/admin/settings", key: "settings", permission: "intake.configure" },
+  { href: "/admin/privacy", key: "privacy", permission: "privacy.manage" },
   { href: "/admin/billing", key: "billing", permission: "billing.manage" },
   { href: "/admin/audit", key: "audit", permission: "audit.view" },
   { href: "/admin/outbox", key: "outbox", permission: "outbox.view" },

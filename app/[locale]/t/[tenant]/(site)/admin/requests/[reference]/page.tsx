@@ -7,6 +7,7 @@ import { DeadlineBadge } from "@/components/requests/DeadlineBadge";
 import { AssignForm, MoveButton, ReferForm, ResearchNoteForm, VoteForm } from "@/components/requests/RequestActions";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { Timeline } from "@/components/requests/Timeline";
+import { ConsentRecord } from "@/components/pdpl/ConsentRecord";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
@@ -21,6 +22,7 @@ import { isoDay, riyadhDay } from "@/lib/requests/due-date";
 import { formatSaudiMobile } from "@/lib/requests/phone";
 import { getRequest } from "@/lib/requests/queries";
 import { isOpen } from "@/lib/requests/status";
+import { consentRecord } from "@/lib/pdpl/consents";
 
 export const generateMetadata = pageTitle("requests.title");
 
@@ -56,6 +58,7 @@ export default async function RequestPage({ params }: Props) {
     membersWithRole(db, associationId, ["OFFICER", "RESEARCHER"]),
   ]);
   if (!request) notFound();
+  const consents = await consentRecord(db, associationId, request);
   const t = await getTranslations("requests");
   const now = new Date();
   const people = (role: Role) => staff.filter((m) => m.roles.includes(role)).map((m) => ({ userId: m.userId, name: displayName(m.user) }));
@@ -76,7 +79,6 @@ export default async function RequestPage({ params }: Props) {
     can("requests.handle") && status === "REGISTERED" && <MoveButton key="deliver" requestId={request.id} move="deliver" />,
   ].filter(Boolean);
   const research = request.events.filter((e) => e.type === "RESEARCH_NOTE" || e.type === "FIELD_VISIT");
-  const health = request.healthConsent === null ? t("detail.healthNotAsked") : request.healthConsent ? t("detail.healthYes") : t("detail.healthNo");
 
   return (
     <main id="main" className="space-y-4 py-6">
@@ -86,6 +88,11 @@ export default async function RequestPage({ params }: Props) {
         <RequestStatusBadge status={status} />
       </div>
       <p className="text-sm text-stone-700">{t("detail.policyVersion", { number: request.policyVersionNumber })}</p>
+      {request.anonymisedAt && (
+        <p role="note" className="rounded-md border border-stone-300 bg-stone-100 px-3 py-2 text-sm text-stone-800">
+          {t("detail.anonymised", { date: formatDualDate(request.anonymisedAt, locale) })}
+        </p>
+      )}
       {toAttest && <AttestationNotice message={t("attestNeeded", { number: toAttest.number })} />}
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -118,12 +125,12 @@ export default async function RequestPage({ params }: Props) {
           <Row label={t("detail.assignee")}>{request.assigneeName ?? t("unassigned")}</Row>
           {request.researcherName && <Row label={t("detail.researcher")}>{request.researcherName}</Row>}
         </dl>
-        <h3 className="mt-4 font-semibold">{t("detail.consents")}</h3>
-        <ul className="mt-1 list-disc space-y-1 ps-5 text-sm">
-          <li>{t("detail.privacyNotice", { version: request.privacyNoticeVersion })}</li>
-          <li>{t("detail.healthConsent")}: {health}</li>
-          <li>{t("detail.accuracy", { at: formatDateTime(request.accuracyDeclaredAt, locale) })}</li>
-        </ul>
+        <ConsentRecord
+          locale={locale}
+          record={consents}
+          request={request}
+          channel={request.channel ? pickText(request.channel, locale).value : request.channelKey}
+        />
       </Section>
 
       <Section title={t("checklist.title")} id="checklist-title">
