@@ -8,10 +8,10 @@ import { assertNotLimited, penalize, reset } from "./rate-limit";
 // a member of this host's association, or an operator on the platform's root domain. Wrong
 // answers all look the same to the visitor. Failures are counted per account and per IP.
 
-const credentialsSchema = z.object({
+export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1).max(200),
-});
+  password: z.string("validation.required").min(1, "validation.required").max(200, "validation.passwordTooLong"),
+}, "validation.invalid");
 
 export type SignInSite = { kind: "platform" } | { kind: "tenant"; associationId: string };
 

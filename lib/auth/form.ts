@@ -17,12 +17,15 @@ export type FormState = {
 
 export const initialFormState: FormState = {};
 
-/** FormData → plain object; a name sent several times (checkboxes) becomes an array. */
+/** FormData → plain object; a name sent several times (checkboxes) becomes an array. A caller
+ * of the action endpoint chooses its arguments: anything but a FormData is an empty form. */
 export function formToObject(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
+  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    const prior = out[key];
+    // "__proto__" would set the object's prototype; an inherited name ("constructor") is no prior value.
+    if (key.startsWith("$ACTION") || key === "__proto__" || typeof value !== "string") continue;
+    const prior = Object.hasOwn(out, key) ? out[key] : undefined;
     out[key] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
   }
   return out;

@@ -14,7 +14,7 @@ export const passwordSchema = z
   .refine((value) => /\p{L}/u.test(value) && /[\p{N}\p{P}\p{S}]/u.test(value), "validation.passwordWeak");
 
 export const emailSchema = z
-  .string()
+  .string("validation.emailInvalid")
   .trim()
   .max(254, "validation.emailInvalid")
   .pipe(z.email("validation.emailInvalid"))

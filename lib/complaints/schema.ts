@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COMPLAINT_STATUSES } from "./statuses";
+import { plainLine, plainText } from "../text";
 import { mobileField, referenceField } from "../tracking/schema";
 
 // Zod messages are message keys (validation.*), shown next to their field in both languages.
@@ -9,14 +10,18 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof
 
 export const complaintSchema = z.object({
   kind: z.enum(["COMPLAINT", "SUGGESTION"], "validation.kindRequired"),
-  body: z.string("validation.required").trim().min(1, "validation.required").min(10, "validation.textTooShort").max(4000, "validation.tooLong"),
-  name: optional(z.string().trim().max(200, "validation.tooLong")),
+  // Without invisible controls (lib/text.ts): staff read these.
+  body: z
+    .string("validation.required")
+    .transform(plainText)
+    .pipe(z.string().trim().min(1, "validation.required").min(10, "validation.textTooShort").max(4000, "validation.tooLong")),
+  name: optional(z.string("validation.invalid").transform(plainLine).pipe(z.string().trim().max(200, "validation.tooLong"))),
   mobile: optional(mobileField),
-  email: optional(z.string().trim().pipe(z.email("validation.emailInvalid").max(254, "validation.tooLong"))),
+  email: optional(z.string("validation.emailInvalid").trim().pipe(z.email("validation.emailInvalid").max(254, "validation.tooLong"))),
   requestReference: optional(referenceField),
   /** Honeypot: hidden from people, filled in by bots. */
-  website: z.string().optional(),
-});
+  website: z.string("validation.invalid").optional(),
+}, "validation.invalid");
 
 export const replySchema = z.object({
   complaintId: z.uuid("validation.invalid"),

@@ -11,8 +11,9 @@ export const latinDigits = (value: string) =>
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 
-/** Latin digits, with spaces, dashes and bidi marks removed. */
-export const normalizeDigits = (value: string) => latinDigits(value).replace(/[\s\-\u200e\u200f\u061c]/g, "");
+/** Latin digits, with spaces, dashes and bidi marks removed (a number copied from an RTL
+ * chat app arrives wrapped in embedding or isolate marks, U+202A–U+202E, U+2066–U+2069). */
+export const normalizeDigits = (value: string) => latinDigits(value).replace(/[\s\-\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, "");
 
 /** Luhn over all digits, the last being the check digit. */
 export function luhnValid(digits: string): boolean {

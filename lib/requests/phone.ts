@@ -6,7 +6,10 @@ import { normalizeDigits } from "./identity";
 
 /** +9665XXXXXXXX, or null when the input is not a Saudi mobile number. */
 export function normalizeSaudiMobile(raw: string): string | null {
-  let value = normalizeDigits(raw).replace(/[()]/g, "");
+  let value = normalizeDigits(raw).replace(/[().]/g, "");
+  // Digits only: libphonenumber would otherwise read "0501234567x", "tel:…" or "… ext 12" as this
+  // number and silently drop the rest.
+  if (!/^\+?\d{1,20}$/.test(value)) return null;
   if (value.startsWith("00")) value = `+${value.slice(2)}`;
   else if (/^966\d{9}$/.test(value)) value = `+${value}`;
   const phone = parsePhoneNumberFromString(value, "SA");

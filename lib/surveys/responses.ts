@@ -18,13 +18,13 @@ import { surveyWithVersion } from "./surveys";
 
 /** The form's fixed fields; the answers (a_<questionKey>) are checked against the version. */
 export const responseSchema = z.looseObject({
-  token: z.string().max(100).optional(),
+  token: z.string("validation.invalid").max(100, "validation.invalid").optional(),
   surveyId: z.uuid("validation.invalid").optional(),
   /** The version the page showed: answers are checked against, and stored with, that version only. */
   versionId: z.uuid("validation.invalid").optional(),
   linkConsent: z.literal("on").optional().catch(undefined),
-  website: z.string().optional(),
-});
+  website: z.string("validation.invalid").optional(),
+}, "validation.invalid");
 
 export type SurveyTarget = {
   surveyId: string;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localizedTextSchema } from "../policy/schema";
+import { plainText } from "../text";
 
 // A survey's content (the draft and each published version): a title, an optional intro and
 // its questions. Question keys are stable across versions, so the dashboard can add up answers
@@ -92,7 +93,8 @@ function answerSchema(q: Question): z.ZodType<Answer | undefined> {
         .preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.string("validation.invalidChoice")))
         .refine((vs) => vs.every((v) => q.options.some((o) => o.key === v)) && new Set(vs).size === vs.length, "validation.invalidChoice");
     case "TEXT":
-      return z.string("validation.invalid").trim().max(TEXT_ANSWER_MAX, "validation.tooLong");
+      // Without invisible controls (lib/text.ts); PostgreSQL's jsonb refuses NUL.
+      return z.string("validation.invalid").transform(plainText).pipe(z.string().trim().max(TEXT_ANSWER_MAX, "validation.tooLong"));
   }
 }
 
