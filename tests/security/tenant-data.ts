@@ -21,6 +21,7 @@ export type TenantObjects = {
   supportTypeKeys: string[];
   auditIds: string[];
   outboxIds: string[];
+  dataRequestIds: string[];
   /** Raw tokens of invitation, reset and survey links, read from B's outbox. */
   tokens: string[];
 };
@@ -48,6 +49,7 @@ export async function objectsOf(slug: string): Promise<TenantObjects> {
     supportTypeKeys: (await of("SupportType", "key")) as string[],
     auditIds: (await of("AuditEvent")) as string[],
     outboxIds: (await of("OutboxMessage")) as string[],
+    dataRequestIds: (await of("DataSubjectRequest")) as string[],
     tokens: [...new Set(bodies.flatMap((body) => body.match(/(?<=\/(?:invite|reset-password|survey)\/)[A-Za-z0-9_-]{43}/g) ?? []))],
   };
 }
@@ -70,6 +72,15 @@ export async function addUniqueObjects(slug: string, marker: string) {
   );
 }
 
+/** A data-subject request (PDPL log) of B about its marker request's applicant. */
+export async function addDataRequest(slug: string, marker: string) {
+  await db().query(
+    `INSERT INTO "DataSubjectRequest" ("associationId", id, kind, "subjectName", "subjectReference", "receivedOn", "dueOn")
+     SELECT id, $2, 'ACCESS', $3, '1448-99999', current_date, current_date + 30 FROM "Association" WHERE slug = $1`,
+    [slug, crypto.randomUUID(), `${marker} صاحب البيانات`],
+  );
+}
+
 /** Personal and distinctive strings of an association: beneficiaries' names, ids, phones and
  * e-mails, complaint texts, members' addresses, its own names and contacts. */
 async function stringsOf(associationId: string): Promise<Set<string>> {
@@ -81,6 +92,7 @@ async function stringsOf(associationId: string): Promise<Set<string>> {
     `SELECT recipient, subject FROM "OutboxMessage" WHERE "associationId" = $1`,
     `SELECT email FROM "Invitation" WHERE "associationId" = $1`,
     `SELECT "titleAr", "titleEn" FROM "Survey" WHERE "associationId" = $1`,
+    `SELECT "subjectName", "subjectIdNumber", "subjectPhone", note FROM "DataSubjectRequest" WHERE "associationId" = $1`,
   ];
   const out = new Set<string>();
   for (const sql of queries) {

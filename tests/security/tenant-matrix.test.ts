@@ -2,7 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { withCheckDigit } from "@/lib/requests/identity";
 import { actionState, callDataAction, callFormAction, closeDb, send, serverActions, signIn, type Reply } from "./http";
-import { addUniqueObjects, canariesOf, fingerprintOf, objectsOf, type TenantObjects } from "./tenant-data";
+import { addDataRequest, addUniqueObjects, canariesOf, fingerprintOf, objectsOf, type TenantObjects } from "./tenant-data";
 
 // The cross-tenant matrix. Every page, route handler and server action of the build (Next.js's
 // manifests list what the app directory holds, so a new one is covered without editing this
@@ -54,6 +54,7 @@ beforeAll(async () => {
   roles.push({ name: "B admin", cookie: foreign.cookie });
   const marker = `MATRIX-B-${Date.now()}`;
   await addUniqueObjects(B, marker);
+  await addDataRequest(B, marker);
   b = await objectsOf(B);
   canaries = [marker, ...(await canariesOf(B, A))];
   before = await fingerprintOf(b.associationId);
@@ -72,6 +73,8 @@ function valuesFor(segment: string, route: string): string[] {
       return b.surveyIds.slice(0, 1);
     case "token":
       return [...b.tokens.slice(0, 2), "A".repeat(43)];
+    case "id":
+      return b.dataRequestIds;
     case "number":
       return [String(b.versionNumbers[0] ?? 1)];
     default:
@@ -86,7 +89,7 @@ const foreignQuery = () =>
     from: String(b.versionNumbers.at(-1) ?? 1),
     to: String(b.versionNumbers[0] ?? 1),
     cursor: b.auditIds[0] ?? "",
-    id: b.requestIds[0] ?? "",
+    id: b.dataRequestIds[0] ?? "",
     requestId: b.requestIds[0] ?? "",
     reference: b.references[0] ?? "",
     userId: b.userIds[0] ?? "",
@@ -110,7 +113,7 @@ function tenantPaths(): { route: string; path: string; strict: boolean }[] {
       paths = paths.flatMap((p) => valuesFor(segment, route).map((value) => p.replace(/\[(?:\.\.\.)?\w+\]/, encodeURIComponent(value))));
     }
     // An object of B named in the path must be refused; version numbers and catch-alls name nothing of B.
-    const strict = /\[(reference|surveyId|token)\]/.test(visible) && (visible.startsWith("/admin") || visible.includes("survey"));
+    const strict = /\[(reference|surveyId|token|id)\]/.test(visible) && (visible.startsWith("/admin") || visible.includes("survey"));
     for (const p of paths) out.push({ route, path: `${p}?${foreignQuery()}`, strict });
   }
   return out;
@@ -188,7 +191,8 @@ function foreignValue(field: string): string | undefined {
   const pick = (values: (string | number)[]) => (values[0] === undefined ? undefined : String(values[0]));
   const name = field.toLowerCase();
   if (name === "associationid") return b.associationId;
-  if (name === "requestid" || name === "id") return pick(b.requestIds);
+  if (name === "requestid") return pick(b.requestIds);
+  if (name === "id" || name === "datarequestid") return pick(b.dataRequestIds);
   if (name === "reference" || name === "requestreference") return pick(b.references);
   if (name === "complaintid") return pick(b.complaintIds);
   if (name === "versionid") return pick(b.versionIds);
