@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "./lib/security/headers";
+import { refusedPost } from "./lib/security/post-limits";
 import { siteForHost } from "./lib/tenancy/host";
 import { isCachedPublicPath } from "./lib/tenancy/public-paths";
 import { rootDomain } from "./lib/tenancy/urls";
@@ -16,12 +17,15 @@ export const INTERNAL_HEADERS = ["x-tenant-key", "x-next-intl-locale", "x-reques
 
 const INVALID_TENANT = "-"; // never a valid key: resolves to "association not found"
 
-export function proxy(request: NextRequest) {
+export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
   const site = siteForHost(request.headers.get("host"), rootDomain());
   // Pages rendered for this request get a nonce; pages served from a cache cannot (lib/security/headers.ts).
   const nonce = isCachedPage(site.kind, request.nextUrl.pathname) ? null : newNonce();
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
-  return secured(route(request, site, csp, nonce), csp);
+  if (request.method !== "POST") return secured(route(request, site, csp, nonce), csp);
+  return refusedPost(request).then((refused) =>
+    secured(refused ? new NextResponse(refused.body, { status: refused.status, headers: refused.headers }) : route(request, site, csp, nonce), csp),
+  );
 }
 
 function secured(response: NextResponse, csp: string): NextResponse {

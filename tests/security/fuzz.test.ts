@@ -194,12 +194,9 @@ it("answers 10,000 malformed payloads without a 5xx, writes nothing it refused, 
   expect({ databaseConnectionErrors: poolErrors }).toEqual({ databaseConnectionErrors: [] });
 });
 
-// Known, outside the app's code: Next.js answers 500 (not 4xx) to a server action post whose body
-// is over its 1 MB limit or whose argument row is not the JSON React sends. Nothing is written
-// and nothing personal is logged, but the status is wrong. A fix belongs in proxy.ts (refuse
-// such a POST with 413/400 before Next reads it) or next.config.ts; once it is in, this test
-// starts failing: turn `it.failing` into `it`.
-it.failing("answers a server action post over the body limit or with a broken argument row without a 5xx", async () => {
+// Next.js answers 500 to a server action post whose body is over its 1 MB limit or whose
+// argument row is not the JSON React sends; proxy.ts refuses them first (lib/security/post-limits.ts).
+it("answers a server action post over the body limit or with a broken argument row without a 5xx", async () => {
   const target = { slug: OTHER, path: "/track", actionId: actionId("lib/tracking/actions.ts#requestTrackingCodeAction") };
   const base = { endpoint: "track-code" as const, kind: "wrong-type" as const, secrets: [] };
   const replies = await Promise.all([

@@ -6,6 +6,7 @@ import e2eSetup from "../e2e/global-setup";
 const SERVER = process.env.SECURITY_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export default async function globalSetup() {
+  process.env.SECURITY_STARTED_AT = String(Date.now());
   const name = `security_${Date.now()}_${process.pid}`;
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();

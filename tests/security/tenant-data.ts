@@ -82,21 +82,24 @@ export async function addDataRequest(slug: string, marker: string) {
 }
 
 /** Personal and distinctive strings of an association: beneficiaries' names, ids, phones and
- * e-mails, complaint texts, members' addresses, its own names and contacts. */
+ * e-mails, complaint texts, members' addresses, its own names and contacts. Only rows from
+ * before this run: the fuzzing run writes payloads such as "undefined" into both associations. */
 async function stringsOf(associationId: string): Promise<Set<string>> {
+  const before = new Date(Number(process.env.SECURITY_STARTED_AT ?? Date.now()));
   const queries = [
-    `SELECT "applicantName", "idNumber", phone, email, left(description, 40) FROM "SupportRequest" WHERE "associationId" = $1`,
-    `SELECT name, phone, email, left(body, 40) FROM "Complaint" WHERE "associationId" = $1`,
+    `SELECT "applicantName", "idNumber", phone, email, left(description, 40) FROM "SupportRequest" WHERE "associationId" = $1 AND "submittedAt" < $2`,
+    `SELECT name, phone, email, left(body, 40) FROM "Complaint" WHERE "associationId" = $1 AND "createdAt" < $2`,
     `SELECT u.email, u.name FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."associationId" = $1`,
     `SELECT "nameAr", "nameEn", "registrationNumber", phone, email FROM "Association" WHERE id = $1`,
-    `SELECT recipient, subject FROM "OutboxMessage" WHERE "associationId" = $1`,
+    `SELECT recipient, subject FROM "OutboxMessage" WHERE "associationId" = $1 AND "createdAt" < $2`,
     `SELECT email FROM "Invitation" WHERE "associationId" = $1`,
     `SELECT "titleAr", "titleEn" FROM "Survey" WHERE "associationId" = $1`,
     `SELECT "subjectName", "subjectIdNumber", "subjectPhone", note FROM "DataSubjectRequest" WHERE "associationId" = $1`,
   ];
   const out = new Set<string>();
   for (const sql of queries) {
-    for (const row of (await db().query(sql, [associationId])).rows) {
+    const params = sql.includes("$2") ? [associationId, before] : [associationId];
+    for (const row of (await db().query(sql, params)).rows) {
       for (const value of Object.values(row)) if (typeof value === "string" && value.trim().length >= 6) out.add(value.trim());
     }
   }

@@ -1,9 +1,9 @@
 /** @jest-environment node */
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import { proxy } from "@/proxy";
 
 function run(url: string, host: string, headers: Record<string, string> = {}) {
-  const response = proxy(new NextRequest(url, { headers: { host, ...headers } }));
+  const response = proxy(new NextRequest(url, { headers: { host, ...headers } })) as NextResponse; // GET: answered at once
   return {
     status: response.status,
     rewrite: response.headers.get("x-middleware-rewrite"),

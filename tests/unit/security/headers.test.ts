@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { proxy } from "@/proxy";
 
@@ -7,7 +7,7 @@ const directives = (csp: string) => Object.fromEntries(csp.split("; ").map((d) =
 
 function get(url: string, headers: Record<string, string> = {}) {
   const host = new URL(url).host;
-  const response = proxy(new NextRequest(url, { headers: { host, ...headers } }));
+  const response = proxy(new NextRequest(url, { headers: { host, ...headers } })) as NextResponse; // GET: answered at once
   return {
     csp: response.headers.get("content-security-policy") ?? "",
     requestCsp: response.headers.get("x-middleware-request-content-security-policy"),
@@ -64,5 +64,22 @@ describe("security headers", () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     expect(nonces.size).toBe(1000);
     expect(Buffer.from([...nonces][0], "base64")).toHaveLength(16);
+  });
+});
+
+describe("posts Next.js would answer with a 500", () => {
+  const post = (body: string, headers: Record<string, string>) =>
+    proxy(new NextRequest("http://qader.localhost/track", { method: "POST", body, headers: { host: "qader.localhost", ...headers } }));
+
+  it("refuses a body over 1 MB with 413 and action arguments that are not JSON with 400, and lets a sound action through", async () => {
+    expect((await post("x", { "content-length": String(2 * 1024 * 1024) })).status).toBe(413);
+    const form = (root: string) => `--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--b--\r\n`;
+    const action = { "next-action": "7f00", "content-type": "multipart/form-data; boundary=b" };
+    expect((await post(form("not json"), action)).status).toBe(400);
+    expect((await post(form("null"), action)).status).toBe(400);
+    expect((await post("not json", { "next-action": "7f00", "content-type": "text/plain" })).status).toBe(400);
+    const sound = await post(form(JSON.stringify([{}, "$K1"])), action);
+    expect(sound.headers.get("x-middleware-rewrite")).toContain("/ar/t/qader/track");
+    expect(sound.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 });
