@@ -200,7 +200,7 @@ describe("sign-in on an association's site", () => {
     expect(await htmlLangDir(page)).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
     await expect(page.getByText(admin, { exact: true }).count()).resolves.toBe(1);
     const nav = t.admin.nav;
-    expect(await consoleNav(page, locale)).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.surveys, nav.evidence, nav.policy, nav.members, nav.settings, nav.billing, nav.audit, nav.outbox]);
+    expect(await consoleNav(page, locale)).toEqual([nav.home, nav.requests, nav.complaints, nav.reports, nav.surveys, nav.evidence, nav.policy, nav.members, nav.settings, nav.privacy, nav.billing, nav.audit, nav.outbox]);
 
     // The cookie is host-only: the platform and other associations never receive it.
     const cookie = await sessionCookie(context, "qader");
