@@ -66,3 +66,29 @@ export function multipart(fields: [string, string][], boundary: string) {
   return fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
 }
 
+
+/** A valid intake form for the n-th applicant (each has its own national ID and mobile). */
+export function intakeFields(n: number, form: { supportType: string; channel: string }, applicantName: string): [string, string][] {
+  const person = applicant(n);
+  return [
+    ["applicantName", applicantName],
+    ["idType", "NATIONAL_ID"],
+    ["idNumber", person.idNumber],
+    ["phone", person.phone],
+    ["city", "الحلاه"],
+    ["householdSize", "4"],
+    ["supportTypeKey", form.supportType],
+    ["channelKey", form.channel],
+    ["description", "طلب مساعدة لقياس الأداء، نص وصفي كاف للتحقق."],
+    ["privacyConsent", "on"],
+    ["healthConsent", "on"],
+    ["accuracyDeclaration", "on"],
+    ["website", ""],
+  ];
+}
+
+/** The body React posts for a form action with JavaScript: the form's fields, then the arguments
+ * (previous state, the form). */
+export function actionBody(fields: [string, string][], boundary: string) {
+  return multipart([...fields.map(([name, value]): [string, string] => [`_1_${name}`, value]), ["0", JSON.stringify([{}, "$K1"])]], boundary);
+}

@@ -24,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { gzipSync } from "node:zlib";
-import { applicant, multipart, readForm, request, run, waitFor } from "./harness";
+import { actionBody, intakeFields, multipart, readForm, request, run, waitFor } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -83,24 +83,9 @@ let applicants = 0;
 async function measureIntake(db: Client, form: Awaited<ReturnType<typeof readForm>>, mode: Mode) {
   const boundary = "----bench7f3a";
   const body = () => {
-    const person = applicant(++applicants);
-    const fields: [string, string][] = [
-      ["applicantName", `مستفيد تجريبي ${applicants}`],
-      ["idType", "NATIONAL_ID"],
-      ["idNumber", person.idNumber],
-      ["phone", person.phone],
-      ["city", "الحلاه"],
-      ["householdSize", "4"],
-      ["supportTypeKey", form.supportType],
-      ["channelKey", form.channel],
-      ["description", "طلب مساعدة لقياس الأداء، نص وصفي كاف للتحقق."],
-      ["privacyConsent", "on"],
-      ["healthConsent", "on"],
-      ["accuracyDeclaration", "on"],
-      ["website", ""],
-    ];
+    const fields = intakeFields(++applicants, form, `مستفيد تجريبي ${applicants}`);
     if (mode === "html") return multipart([...form.hidden, ...fields], boundary);
-    return multipart([...fields.map(([name, value]): [string, string] => [`_1_${name}`, value]), ["0", JSON.stringify([{}, "$K1"])]], boundary);
+    return actionBody(fields, boundary);
   };
   const headers = (ip: number) => ({
     host: HOST,

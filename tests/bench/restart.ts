@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { applicant, multipart, readForm, request, run, waitFor } from "./harness";
+import { actionBody, intakeFields, readForm, request, run, waitFor } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
@@ -25,6 +25,8 @@ const SECONDS = Number(process.env.RESTART_SECONDS ?? 60);
 const MAX_IN_FLIGHT = Number(process.env.RESTART_IN_FLIGHT ?? 200);
 const ADMIN_URL = process.env.BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const HOST = `alhilah.localhost:${PORT}`;
+/** The name every submission of this run carries, to count them afterwards. */
+const APPLICANT = "مستفيد اختبار إعادة التشغيل";
 
 type Answer = { at: number; status: number; reference?: string; unavailable: boolean; retryAfter?: string; other?: string };
 
@@ -60,23 +62,8 @@ async function main() {
     const boundary = "----restartbench";
     let n = 0;
     const submit = async (): Promise<Answer> => {
-      const person = applicant(500_000 + ++n);
-      const fields: [string, string][] = [
-        ["applicantName", "مستفيد اختبار إعادة التشغيل"],
-        ["idType", "NATIONAL_ID"],
-        ["idNumber", person.idNumber],
-        ["phone", person.phone],
-        ["city", "الحلاه"],
-        ["householdSize", "3"],
-        ["supportTypeKey", form.supportType],
-        ["channelKey", form.channel],
-        ["description", "طلب أثناء إعادة تشغيل قاعدة البيانات، نص وصفي كاف للتحقق."],
-        ["privacyConsent", "on"],
-        ["healthConsent", "on"],
-        ["accuracyDeclaration", "on"],
-        ["website", ""],
-      ];
-      const body = multipart([...fields.map(([name, value]): [string, string] => [`_1_${name}`, value]), ["0", JSON.stringify([{}, "$K1"])]], boundary);
+      const fields = intakeFields(500_000 + ++n, form, APPLICANT);
+      const body = actionBody(fields, boundary);
       const headers = {
         "content-type": `multipart/form-data; boundary=${boundary}`,
         "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
@@ -137,7 +124,7 @@ async function main() {
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
     const stored = new Map<string, number>();
-    for (const row of (await db.query(`SELECT reference FROM "SupportRequest" WHERE "applicantName" = 'مستفيد اختبار إعادة التشغيل'`)).rows) {
+    for (const row of (await db.query(`SELECT reference FROM "SupportRequest" WHERE "applicantName" = $1`, [APPLICANT])).rows) {
       stored.set(row.reference, (stored.get(row.reference) ?? 0) + 1);
     }
     await db.end();

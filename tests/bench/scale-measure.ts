@@ -13,6 +13,7 @@ import { requestsReport, resolvePeriod } from "../../lib/reports/requests";
 import { isoDay, riyadhDay } from "../../lib/requests/due-date";
 import { countsByStatus, getRequest, listRequests, type ListFilters } from "../../lib/requests/queries";
 import { dashboardFilters, surveyDashboard } from "../../lib/surveys/dashboard";
+import { prng } from "../helpers/prng";
 
 /** What one sampled association's measurements need: an officer (the signed-in member), a
  * channel, a name and references to search, the cursor of the list's second page. */
@@ -106,17 +107,6 @@ export const TARGETS: Record<Measurement["group"], number | null> = {
   "survey dashboard": 300,
 };
 
-/** mulberry32: the sample and the references are the same on every run. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The sampled associations (generated ones, chosen by the seeded PRNG) and what each needs. */
 export async function samples(db: Db, count: number, referencesEach: number): Promise<Sample[]> {

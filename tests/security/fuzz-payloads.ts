@@ -1,5 +1,6 @@
 import { withCheckDigit } from "../../lib/requests/identity";
 import { INJECTIONS, INVISIBLES, mixDigits } from "../helpers/fuzz-strings";
+import { prng } from "../helpers/prng";
 
 // The HTTP fuzz run's payloads: each a public form's valid-looking base, then broken in one way
 // (its kind). Deterministic: the same seed makes the same 10,000 payloads.
@@ -41,17 +42,6 @@ export const BAD_BYTES = "\uffff";
 /** Marker of hostile text, so the log check can find any of it. */
 export const markerOf = (n: number) => `fz${n}q`;
 
-/** mulberry32: small, seeded, good enough to spread choices. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rng = ReturnType<typeof prng>;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
