@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatDateTime, formatDualDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import type { consentRecord } from "@/lib/pdpl/consents";
+import { NoticeText } from "./NoticeText";
 
 type Props = {
   locale: Locale;
@@ -28,14 +29,7 @@ export async function ConsentRecord({ locale, record, request, channel }: Props)
             <details className="mt-1">
               <summary className="cursor-pointer underline">{t("detail.noticeText", { version })}</summary>
               <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3 leading-relaxed">
-                <p lang="ar" dir="rtl" className="whitespace-pre-wrap">{notice.textAr}</p>
-                {notice.textEn && <p lang="en" dir="ltr" className="whitespace-pre-wrap">{notice.textEn}</p>}
-                {request.healthConsent !== null && notice.healthTextAr && (
-                  <div className="border-s-4 border-amber-300 ps-3">
-                    <p lang="ar" dir="rtl" className="whitespace-pre-wrap">{notice.healthTextAr}</p>
-                    {notice.healthTextEn && <p lang="en" dir="ltr" className="whitespace-pre-wrap">{notice.healthTextEn}</p>}
-                  </div>
-                )}
+                <NoticeText notice={notice} showHealth={request.healthConsent !== null} />
               </div>
             </details>
           )}

@@ -1,4 +1,4 @@
-import type { ActionContext, Outcome } from "../auth/access";
+import { siteTenant, type ActionContext, type Outcome } from "../auth/access";
 import type { DbClient } from "../db/types";
 import { AppError } from "../errors";
 import { isoDay, riyadhDay } from "../requests/due-date";
@@ -14,12 +14,6 @@ import { findSubject, subjectComplaintIds } from "./subject";
 export const ANSWER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function tenantId(ctx: ActionContext): string {
-  const id = ctx.member?.tenant.id;
-  if (!id) throw new AppError("NOT_FOUND");
-  return id;
-}
-
 /** DATE columns hold midnight UTC of the day. */
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -27,7 +21,7 @@ const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const daysLeft = (dueOn: Date, now: Date) => Math.round((dueOn.getTime() - dateOnly(isoDay(riyadhDay(now))).getTime()) / DAY_MS);
 
 export async function logDataRequest(ctx: ActionContext, input: LogRequestInput): Promise<Outcome> {
-  const associationId = tenantId(ctx);
+  const associationId = siteTenant(ctx).id;
   const receivedOn = dateOnly(input.receivedOn);
   const entry = await ctx.db.dataSubjectRequest.create({
     data: {
@@ -57,7 +51,7 @@ export async function findEntry(db: DbClient, associationId: string, id: string)
 }
 
 async function openEntry(ctx: ActionContext, id: string) {
-  const entry = await findEntry(ctx.db, tenantId(ctx), id);
+  const entry = await findEntry(ctx.db, siteTenant(ctx).id, id);
   if (entry.status !== "OPEN") throw new AppError("PDPL_ENTRY_CLOSED");
   return entry;
 }
@@ -110,7 +104,7 @@ export async function eraseSubject(ctx: ActionContext, input: EraseInput): Promi
 }
 
 export async function setRetention(ctx: ActionContext, input: RetentionInput): Promise<Outcome> {
-  const associationId = tenantId(ctx);
+  const associationId = siteTenant(ctx).id;
   const before = await ctx.db.association.findUniqueOrThrow({ where: { id: associationId }, select: { retentionYears: true } });
   await ctx.db.association.update({ where: { id: associationId }, data: { retentionYears: input.years } });
   return {

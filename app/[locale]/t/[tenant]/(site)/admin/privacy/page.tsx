@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { NoticeText } from "@/components/pdpl/NoticeText";
 import { LogRequestForm, RetentionForm } from "@/components/pdpl/PrivacyForms";
 import { requireMember } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
@@ -104,15 +105,7 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
                 <details>
                   <summary className="cursor-pointer font-medium">{t("notices.version", { version: notice.version, date: formatDualDate(notice.createdAt, locale) })}</summary>
                   <div className="mt-2 flex flex-col gap-2 leading-relaxed">
-                    <p lang="ar" dir="rtl" className="whitespace-pre-wrap">{notice.textAr}</p>
-                    {notice.textEn && <p lang="en" dir="ltr" className="whitespace-pre-wrap">{notice.textEn}</p>}
-                    {notice.healthTextAr && (
-                      <div className="border-s-4 border-amber-300 ps-3">
-                        <h3 className="font-semibold">{t("notices.health")}</h3>
-                        <p lang="ar" dir="rtl" className="whitespace-pre-wrap">{notice.healthTextAr}</p>
-                        {notice.healthTextEn && <p lang="en" dir="ltr" className="whitespace-pre-wrap">{notice.healthTextEn}</p>}
-                      </div>
-                    )}
+                    <NoticeText notice={notice} healthTitle={t("notices.health")} />
                   </div>
                 </details>
               </li>

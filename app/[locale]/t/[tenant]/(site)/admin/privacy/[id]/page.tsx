@@ -1,7 +1,6 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { CloseRequestForm, EraseForm } from "@/components/pdpl/PrivacyForms";
 import { requireMember } from "@/lib/auth/guard";
 import { clientIp } from "@/lib/auth/site";
@@ -13,21 +12,13 @@ import { Link } from "@/lib/i18n/navigation";
 import { asLocale } from "@/lib/i18n/routing";
 import { exportForEntry } from "@/lib/pdpl/export";
 import { formatSaudiMobile } from "@/lib/requests/phone";
+import { Row } from "@/components/ui/Row";
 
 export const generateMetadata = pageTitle("privacy.subject.title");
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 const card = "rounded-lg border border-stone-200 bg-white p-4 sm:p-5";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-0.5 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-3">
-      <dt className="text-sm text-stone-600">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
 
 const when = (date: Date | null, locale: "ar" | "en") => (date ? formatDateTime(date, locale) : "—");
 

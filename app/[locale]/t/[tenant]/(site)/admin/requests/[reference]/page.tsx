@@ -23,6 +23,7 @@ import { formatSaudiMobile } from "@/lib/requests/phone";
 import { getRequest } from "@/lib/requests/queries";
 import { isOpen } from "@/lib/requests/status";
 import { consentRecord } from "@/lib/pdpl/consents";
+import { Row } from "@/components/ui/Row";
 
 export const generateMetadata = pageTitle("requests.title");
 
@@ -34,15 +35,6 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
       <h2 id={id} className="mb-3 text-lg font-semibold">{title}</h2>
       {children}
     </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-0.5 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-3">
-      <dt className="text-sm text-stone-600">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
   );
 }
 
